@@ -201,7 +201,9 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "tandem.lib.logs.StderrHandler", "formatter": "plain"}
+    },
     "root": {"handlers": ["console"], "level": env_str("TANDEM_LOG_LEVEL", "INFO")},
     "loggers": {
         "weasyprint": {"level": "ERROR"},
