@@ -15,6 +15,7 @@ from tandem.duties.models import QualificationCourse, SchoolDuty, SencoRecord
 from tandem.duties.qualification_cli import headline
 from tandem.lib.calendar import london_today
 from tandem.lib.concurrency import StaleEdit
+from tandem.schools.models import Membership
 from tandem.schools.permissions import Capability, SchoolAccess, school_view
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -34,6 +35,7 @@ def duty_map_view(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
 
 @school_view(Capability.DUTIES)
 def duty_edit(request: HttpRequest, access: SchoolAccess, code: str) -> HttpResponse:
+    access.require(Capability.DUTIES, write=True)
     entry = find_entry(access.school, code, on=london_today())
     if entry is None:
         raise Http404("No such duty.")
@@ -66,6 +68,7 @@ def duty_edit(request: HttpRequest, access: SchoolAccess, code: str) -> HttpResp
 
 @school_view(Capability.DUTIES)
 def school_duty_create(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
+    access.require(Capability.DUTIES, write=True)
     form = SchoolDutyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         duty = services.add_school_duty(
@@ -85,6 +88,7 @@ def school_duty_create(request: HttpRequest, access: SchoolAccess) -> HttpRespon
 def school_duty_delete(
     request: HttpRequest, access: SchoolAccess, pk: int
 ) -> HttpResponse:
+    access.require(Capability.DUTIES, write=True)
     duty = get_object_or_404(SchoolDuty, pk=pk, school=access.school)
     if request.method == "POST":
         services.remove_school_duty(duty, by=request.user)
@@ -96,6 +100,7 @@ def school_duty_delete(
 
 @school_view(Capability.DUTIES)
 def reflection_edit(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
+    access.require(Capability.DUTIES, write=True)
     questions = duty_map(access.school, on=london_today()).questions
     form = ReflectionForm(questions, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -146,7 +151,7 @@ def qualification_view(request: HttpRequest, access: SchoolAccess) -> HttpRespon
         "headline": headline(assessment) if assessment else "",
         "today": today,
         "can_edit": access.can(Capability.QUALIFICATION, write=True),
-        "status_only": access.role == access.membership.Role.OFFICER,
+        "status_only": access.role == Membership.Role.OFFICER,
     }
 
     return render(request, "duties/qualification.html", context)
@@ -154,6 +159,7 @@ def qualification_view(request: HttpRequest, access: SchoolAccess) -> HttpRespon
 
 @school_view(Capability.QUALIFICATION)
 def senco_create(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
+    access.require(Capability.QUALIFICATION, write=True)
     form = SencoRecordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.SENCO_FIELDS}
@@ -166,6 +172,7 @@ def senco_create(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
 
 @school_view(Capability.QUALIFICATION)
 def senco_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
+    access.require(Capability.QUALIFICATION, write=True)
     senco = get_object_or_404(SencoRecord, pk=pk, school=access.school)
     form = SencoRecordForm(
         request.POST or None, instance=senco, initial={"version": senco.version}
@@ -190,6 +197,7 @@ def senco_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRespo
 
 @school_view(Capability.QUALIFICATION)
 def course_create(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
+    access.require(Capability.QUALIFICATION, write=True)
     senco = get_object_or_404(SencoRecord, pk=pk, school=access.school)
     form = QualificationCourseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -203,6 +211,7 @@ def course_create(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
 
 @school_view(Capability.QUALIFICATION)
 def course_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
+    access.require(Capability.QUALIFICATION, write=True)
     course = get_object_or_404(QualificationCourse, pk=pk, record__school=access.school)
     form = QualificationCourseForm(
         request.POST or None, instance=course, initial={"version": course.version}
@@ -228,6 +237,7 @@ def course_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResp
 
 @school_view(Capability.QUALIFICATION)
 def course_delete(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
+    access.require(Capability.QUALIFICATION, write=True)
     course = get_object_or_404(QualificationCourse, pk=pk, record__school=access.school)
     if request.method == "POST":
         services.remove_course(course, by=request.user)
