@@ -24,7 +24,7 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-class ShippedCatalogueTests:
+class TestShippedCatalogue:
     def test_every_duty_of_the_domain_reference_is_present(self) -> None:
         expected = [f"D{n:02d}" for n in range(1, 26)]
 
@@ -82,7 +82,7 @@ class ShippedCatalogueTests:
         assert all(q.text.endswith("?") for q in questions)
 
 
-class LoadErrorTests:
+class TestLoadError:
     def test_a_valid_minimal_file_loads(self, tmp_path: Path) -> None:
         catalogue = load(write(tmp_path, VALID_DUTY))
 

@@ -14,7 +14,7 @@ def run_json(*argv: str) -> dict:
     return json.loads(result.out)
 
 
-class QualificationCliTests:
+class TestQualificationCli:
     def test_json_for_a_senco_on_nasenco(self) -> None:
         answer = run_json(
             "--became-senco", "2024-04-01", "--course", "nasenco:2024-01-08:"

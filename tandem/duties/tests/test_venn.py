@@ -48,7 +48,7 @@ def assert_no_overlaps(labels: tuple[Label, ...]) -> None:
         assert apart_x or apart_y, (a.code, b.code)
 
 
-class VennLayoutTests:
+class TestVennLayout:
     def test_default_map_places_every_duty_in_its_region(self) -> None:
         drawing = layout(default_holdings())
 
