@@ -5,6 +5,7 @@ from django.urls import reverse
 from tandem.audit.models import AuditEntry
 from tandem.duties import services
 from tandem.duties.models import QualificationCourse, SencoRecord
+from tandem.duties.qualification import anniversary
 from tandem.duties.tests.conftest import make_course, make_senco_record
 from tandem.lib.calendar import london_today
 
@@ -32,9 +33,7 @@ class TestQualificationPage:
     def test_status_deadline_and_reasons(self, senco_client, school) -> None:
         senco = make_senco_record(school, became_senco=london_today())
         make_course(senco, kind="npq", started=london_today())
-        deadline = (london_today().replace(year=london_today().year + 3)).strftime(
-            "%d/%m/%Y"
-        )
+        deadline = anniversary(london_today()).strftime("%d/%m/%Y")
 
         response = senco_client.get(page_url(school))
 
