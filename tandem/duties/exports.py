@@ -19,7 +19,7 @@ from tandem.lib.pdf import render_pdf
 from tandem.schools.models import School
 
 PICTURE_WIDTH_CM = 16.0
-PICTURE_SCALE = 2.5  # pixels per CSS pixel: sharp when printed at 16 cm
+PICTURE_PIXELS = 1800  # wide: sharp when printed 16 cm wide
 
 
 def map_pdf(school: School, *, today: dt.date) -> bytes:
@@ -63,7 +63,9 @@ def venn_png(the_map: DutyMap) -> bytes:
     )
     pdf = pypdfium2.PdfDocument(HTML(string=html).write_pdf())
     try:
-        image = pdf[0].render(scale=PICTURE_SCALE, fill_colour=(255, 255, 255, 255))
+        page = pdf[0]
+        scale = PICTURE_PIXELS / page.get_width()
+        image = page.render(scale=scale, fill_color=(255, 255, 255, 255))
         buffer = io.BytesIO()
         image.to_pil().save(buffer, format="PNG")
     finally:
@@ -74,7 +76,8 @@ def venn_png(the_map: DutyMap) -> bytes:
 
 def _add_duty_tables(document, the_map: DutyMap) -> None:  # noqa: ANN001
     for group in the_map.by_region():
-        document.add_heading(f"{group.name} ({len(group.entries)})", level=2)
+        holders = f"Held by {group.name}" if group.holders else "Held by nobody"
+        document.add_heading(f"{holders} ({len(group.entries)})", level=2)
         rows = [
             [
                 entry.code,

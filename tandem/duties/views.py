@@ -33,9 +33,8 @@ def duty_map_view(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
     return render(request, "duties/duty_map.html", context)
 
 
-@school_view(Capability.DUTIES)
+@school_view(Capability.DUTIES, write=True)
 def duty_edit(request: HttpRequest, access: SchoolAccess, code: str) -> HttpResponse:
-    access.require(Capability.DUTIES, write=True)
     entry = find_entry(access.school, code, on=london_today())
     if entry is None:
         raise Http404("No such duty.")
@@ -66,9 +65,8 @@ def duty_edit(request: HttpRequest, access: SchoolAccess, code: str) -> HttpResp
     return render(request, "duties/duty_form.html", {"form": form, "entry": entry})
 
 
-@school_view(Capability.DUTIES)
+@school_view(Capability.DUTIES, write=True)
 def school_duty_create(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
-    access.require(Capability.DUTIES, write=True)
     form = SchoolDutyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         duty = services.add_school_duty(
@@ -84,11 +82,10 @@ def school_duty_create(request: HttpRequest, access: SchoolAccess) -> HttpRespon
     return render(request, "duties/school_duty_form.html", {"form": form})
 
 
-@school_view(Capability.DUTIES)
+@school_view(Capability.DUTIES, write=True)
 def school_duty_delete(
     request: HttpRequest, access: SchoolAccess, pk: int
 ) -> HttpResponse:
-    access.require(Capability.DUTIES, write=True)
     duty = get_object_or_404(SchoolDuty, pk=pk, school=access.school)
     if request.method == "POST":
         services.remove_school_duty(duty, by=request.user)
@@ -98,9 +95,8 @@ def school_duty_delete(
     return render(request, "duties/school_duty_confirm_delete.html", {"duty": duty})
 
 
-@school_view(Capability.DUTIES)
+@school_view(Capability.DUTIES, write=True)
 def reflection_edit(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
-    access.require(Capability.DUTIES, write=True)
     questions = duty_map(access.school, on=london_today()).questions
     form = ReflectionForm(questions, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -157,9 +153,8 @@ def qualification_view(request: HttpRequest, access: SchoolAccess) -> HttpRespon
     return render(request, "duties/qualification.html", context)
 
 
-@school_view(Capability.QUALIFICATION)
+@school_view(Capability.QUALIFICATION, write=True)
 def senco_create(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
-    access.require(Capability.QUALIFICATION, write=True)
     form = SencoRecordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.SENCO_FIELDS}
@@ -170,9 +165,8 @@ def senco_create(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
     return render(request, "duties/senco_form.html", {"form": form})
 
 
-@school_view(Capability.QUALIFICATION)
+@school_view(Capability.QUALIFICATION, write=True)
 def senco_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
-    access.require(Capability.QUALIFICATION, write=True)
     senco = get_object_or_404(SencoRecord, pk=pk, school=access.school)
     form = SencoRecordForm(
         request.POST or None, instance=senco, initial={"version": senco.version}
@@ -195,9 +189,8 @@ def senco_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRespo
     return render(request, "duties/senco_form.html", {"form": form, "senco": senco})
 
 
-@school_view(Capability.QUALIFICATION)
+@school_view(Capability.QUALIFICATION, write=True)
 def course_create(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
-    access.require(Capability.QUALIFICATION, write=True)
     senco = get_object_or_404(SencoRecord, pk=pk, school=access.school)
     form = QualificationCourseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -209,9 +202,8 @@ def course_create(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
     return render(request, "duties/course_form.html", {"form": form, "senco": senco})
 
 
-@school_view(Capability.QUALIFICATION)
+@school_view(Capability.QUALIFICATION, write=True)
 def course_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
-    access.require(Capability.QUALIFICATION, write=True)
     course = get_object_or_404(QualificationCourse, pk=pk, record__school=access.school)
     form = QualificationCourseForm(
         request.POST or None, instance=course, initial={"version": course.version}
@@ -235,9 +227,8 @@ def course_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResp
     return render(request, "duties/course_form.html", context)
 
 
-@school_view(Capability.QUALIFICATION)
+@school_view(Capability.QUALIFICATION, write=True)
 def course_delete(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
-    access.require(Capability.QUALIFICATION, write=True)
     course = get_object_or_404(QualificationCourse, pk=pk, record__school=access.school)
     if request.method == "POST":
         services.remove_course(course, by=request.user)

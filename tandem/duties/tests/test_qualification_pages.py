@@ -68,7 +68,9 @@ class TestSencoRecordForms:
         assert earlier.ended_on == dt.date(2024, 3, 31)
         current = SencoRecord.objects.get(ended_on__isnull=True)
         assert (current.name, current.prior_months) == ("Rhiannon Talbot", 4)
-        actions = list(AuditEntry.objects.values_list("action", flat=True))
+        actions = list(
+            AuditEntry.objects.order_by("pk").values_list("action", flat=True)
+        )
         assert actions == ["duties.senco.ended", "duties.senco.designated"]
         page = senco_client.get(page_url(school)).content.decode()
         assert "Priya: SENCO from 01/09/2016 to 31/03/2024" in page

@@ -36,7 +36,9 @@ class TestSetDutyHolders:
 
         stored = DutyAssignment.objects.get(school=school, code="D07")
         assert (stored.holders, stored.version) == ({"senco"}, 2)
-        latest = AuditEntry.objects.filter(action="duties.assignment.saved").last()
+        latest = AuditEntry.objects.filter(action="duties.assignment.saved").latest(
+            "pk"
+        )
         assert latest.data["changed"] == ["held_by_gb"]
 
     def test_stale_edit_is_refused_and_nothing_changes(self, school, senco) -> None:
