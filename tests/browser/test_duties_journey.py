@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import check_axe, sign_in
+from tests.browser.conftest import check_axe, screenshot, sign_in
 
 
 def test_senco_opens_the_duties_map(page: Page, live_server, demo) -> None:  # noqa: ANN001
@@ -22,6 +22,7 @@ def test_senco_opens_the_duties_map(page: Page, live_server, demo) -> None:  # n
         page.get_by_role("heading", name="Warning: held by nobody (1)")
     ).to_be_visible()
     check_axe(page)
+    screenshot(page, "duties-map")
 
 
 def test_governor_edits_a_duty_and_answers(page: Page, live_server, demo) -> None:  # noqa: ANN001
@@ -46,3 +47,4 @@ def test_qualification_page_passes_axe(page: Page, live_server, demo) -> None:  
         "due by 01/04/2027"
     )
     check_axe(page)
+    screenshot(page, "senco-qualification")
