@@ -16,6 +16,11 @@ HOLDER_LABELS = {
     "senco": "SENCO",
     "slt": "Senior leadership",
 }
+HOLDER_PHRASES = {  # for use inside a sentence: "held by the SENCO"
+    "gb": "the governing body",
+    "senco": "the SENCO",
+    "slt": "senior leaders",
+}
 
 RADIUS = 200.0
 MARGIN = 24.0
@@ -85,11 +90,11 @@ class VennLayout:
 
 
 def region_name(holders: frozenset[str]) -> str:
-    """'Governing body, SENCO and Senior leadership', or 'Nobody'."""
+    """'the governing body, the SENCO and senior leaders', or 'nobody'."""
 
-    names = [HOLDER_LABELS[key] for key in HOLDER_ORDER if key in holders]
+    names = [HOLDER_PHRASES[key] for key in HOLDER_ORDER if key in holders]
     if not names:
-        return "Nobody"
+        return "nobody"
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + " and " + names[-1]

@@ -35,7 +35,7 @@ class TestDutyMapPage:
     def test_default_holders_show_as_suggestions(self, senco_client, school) -> None:
         page = get_map(senco_client, school)
 
-        assert group_codes(page, "Held by SENCO (") == ["D07", "D19"]
+        assert group_codes(page, "Held by the SENCO (") == ["D07", "D19"]
         assert len(page.select(".duty__pending")) == 25
         today = london_today().strftime("%d/%m/%Y")
         assert f"Duties in force on {today}" in page.get_text(" ", strip=True)
@@ -49,7 +49,7 @@ class TestDutyMapPage:
         page = get_map(senco_client, school)
 
         assert group_codes(page, "Warning: held by nobody") == ["D07"]
-        assert group_codes(page, "Held by SENCO (") == ["D19"]
+        assert group_codes(page, "Held by the SENCO (") == ["D19"]
         unheld = page.select("svg .venn__duty--unheld text")
         assert [t.get_text() for t in unheld] == ["D07"]
         assert "Nobody holds these duties" in page.select_one("svg").get_text()

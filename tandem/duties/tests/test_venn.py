@@ -127,12 +127,12 @@ class TestVennLayout:
 @pytest.mark.parametrize(
     ("holders", "name"),
     [
-        (frozenset(), "Nobody"),
-        (frozenset({"senco"}), "SENCO"),
-        (frozenset({"slt", "gb"}), "Governing body and Senior leadership"),
+        (frozenset(), "nobody"),
+        (frozenset({"senco"}), "the SENCO"),
+        (frozenset({"slt", "gb"}), "the governing body and senior leaders"),
         (
             frozenset({"slt", "senco", "gb"}),
-            "Governing body, SENCO and Senior leadership",
+            "the governing body, the SENCO and senior leaders",
         ),
     ],
 )
