@@ -395,6 +395,11 @@ def _progress(
                 f" {_show(course.started)}{by}), which will count if awarded by"
                 f" {_show(deadline)} (reg 49(7))."
             )
+            if finish is not None and finish < on:
+                notes.flag(
+                    f"The expected date, {_show(finish)}, has passed with no award"
+                    " recorded; check whether it has been awarded."
+                )
             return Progress.ON_TRACK
 
     notes.add(

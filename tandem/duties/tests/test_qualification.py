@@ -467,6 +467,18 @@ BOUNDARY_CASES = [
         progress=Progress.ON_TRACK,
     ),
     Case(
+        "an expected date that has passed without an award is flagged",
+        SencoFacts(
+            became_senco=D(2024, 4, 1),
+            courses=(Course(NASENCO, D(2024, 1, 8), expected=D(2025, 7, 18)),),
+        ),
+        Status.DUE,
+        D(2027, 4, 1),
+        progress=Progress.ON_TRACK,
+        reason_has="The expected date, 18/07/2025, has passed with no award recorded",
+        review=True,
+    ),
+    Case(
         "not a relevant school",
         SencoFacts(became_senco=D(2024, 9, 1), relevant_school=False),
         Status.NOT_REQUIRED,
