@@ -398,7 +398,7 @@ def _progress(
             if finish is not None and finish < on:
                 notes.flag(
                     f"The expected date, {_show(finish)}, has passed with no award"
-                    " recorded; check whether it has been awarded."
+                    " recorded; check whether it has been awarded (reg 49(7))."
                 )
             return Progress.ON_TRACK
 
