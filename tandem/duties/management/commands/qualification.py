@@ -20,6 +20,8 @@ class Command(BaseCommand):
         sys.exit(result.code)
 
     def handle(self, *args: str, **options: object) -> None:
+        """Reached only through call_command(), which cannot pass our options."""
+
         result = run([], today=london_today())
         self.stderr.write(result.err, ending="")
         raise SystemExit(result.code)
