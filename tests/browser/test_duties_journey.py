@@ -7,6 +7,8 @@ from tests.browser.conftest import check_axe, screenshot, sign_in
 
 def test_senco_opens_the_duties_map(page: Page, live_server, demo) -> None:  # noqa: ANN001
     sign_in(page, live_server, "demo-senco")
+    panel = page.get_by_role("region", name="SENCO qualification")
+    expect(panel).to_contain_text("Qualification needed by 01/04/2027.")
 
     page.get_by_role("navigation", name="School").get_by_role(
         "link", name="Duties"
