@@ -4,8 +4,7 @@ from django.urls import reverse
 
 from tandem.duties.duty_map import duty_map
 from tandem.duties.models import SencoRecord
-from tandem.duties.qualification import Assessment, Progress, Status
-from tandem.duties.qualification_cli import headline
+from tandem.duties.qualification import Assessment, Progress, Status, headline
 from tandem.lib.calendar import format_date
 from tandem.schools.dashboard import Attention, DashboardContext, Level, Panel
 from tandem.schools.permissions import Capability

@@ -425,6 +425,20 @@ def _will_finish_in_time(course: Course, deadline: dt.date, on: dt.date) -> bool
     return on < NASENCO_COMPLETED_BEFORE
 
 
+def headline(result: Assessment) -> str:
+    """compliant / due by DATE / overdue / not required / not eligible."""
+
+    if result.status == Status.DUE and result.deadline:
+        return f"due by {result.deadline:%d/%m/%Y}"
+    if result.status == Status.OVERDUE and result.deadline:
+        return f"overdue since {result.deadline:%d/%m/%Y}"
+    return {
+        Status.COMPLIANT: "compliant",
+        Status.NOT_REQUIRED: "not required",
+        Status.INELIGIBLE: "not eligible to be SENCO",
+    }[result.status]
+
+
 def _show(day: dt.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else "an unknown date"
 

@@ -18,8 +18,8 @@ from tandem.duties.qualification import (
     CourseKind,
     Induction,
     SencoFacts,
-    Status,
     assess,
+    headline,
 )
 
 PROG = "tandem qualification"
@@ -161,20 +161,6 @@ def render_text(result: Assessment, *, on: dt.date) -> str:
         lines.append("Check by hand: some facts sit on a boundary (see above).")
 
     return "\n".join(lines) + "\n"
-
-
-def headline(result: Assessment) -> str:
-    """compliant / due by DATE / overdue / not required / not eligible."""
-
-    if result.status == Status.DUE and result.deadline:
-        return f"due by {result.deadline:%d/%m/%Y}"
-    if result.status == Status.OVERDUE and result.deadline:
-        return f"overdue since {result.deadline:%d/%m/%Y}"
-    return {
-        Status.COMPLIANT: "compliant",
-        Status.NOT_REQUIRED: "not required",
-        Status.INELIGIBLE: "not eligible to be SENCO",
-    }[result.status]
 
 
 def _facts(options: argparse.Namespace) -> SencoFacts:

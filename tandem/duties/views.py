@@ -12,7 +12,7 @@ from tandem.duties.forms import (
     SencoRecordForm,
 )
 from tandem.duties.models import QualificationCourse, SchoolDuty, SencoRecord
-from tandem.duties.qualification_cli import headline
+from tandem.duties.qualification import headline
 from tandem.lib.calendar import london_today
 from tandem.lib.concurrency import StaleEdit
 from tandem.schools.models import Membership
