@@ -1,0 +1,12 @@
+"""The duties map in the inspection evidence pack."""
+
+import datetime as dt
+
+from tandem.duties.exports import map_pdf
+from tandem.lib.evidence import EvidenceSection
+from tandem.schools.models import School
+
+
+def sections(school: School, *, today: dt.date) -> list[EvidenceSection]:
+    pdf = map_pdf(school, today=today)
+    return [EvidenceSection(title="Statutory duties map", pdf=pdf, order=20)]
