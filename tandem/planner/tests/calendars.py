@@ -6,7 +6,8 @@ from tandem.planner.schooldays import DateSpan, SchoolCalendar
 
 
 def d(text: str) -> dt.date:
-    return dt.datetime.strptime(text, "%d/%m/%Y").date()
+    day, month, year = (int(part) for part in text.split("/"))
+    return dt.date(year, month, day)
 
 
 TERMS_2026_27 = (
