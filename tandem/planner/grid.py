@@ -67,6 +67,20 @@ class DayCell:
         return "closed" if self.kind is None else self.kind.value
 
     @property
+    def mark(self) -> tuple[str, str] | None:
+        """A short text mark and its meaning, so no kind is told by colour alone."""
+
+        if self.kind is DayKind.BANK_HOLIDAY:
+            return "BH", f"Bank holiday: {self.note}"
+        if self.kind is DayKind.INSET:
+            return "IN", "INSET day"
+        if self.kind is DayKind.HOLIDAY or (
+            self.kind is None and self.date.weekday() < 5
+        ):
+            return "Hol", "Holiday"
+        return None
+
+    @property
     def is_day_off(self) -> bool:
         return self.kind not in (DayKind.SCHOOL_DAY, DayKind.INSET)
 

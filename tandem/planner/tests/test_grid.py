@@ -79,3 +79,17 @@ def test_items_land_on_their_day_in_order():
 
 def test_cell_for_outside_the_grid_is_none():
     assert grid().cell_for(dt.date(2028, 1, 1)) is None
+
+
+def test_day_offs_carry_a_text_mark_not_only_a_colour():
+    year = grid()
+
+    assert year.cell_for(d("25/12/2026")).mark == ("BH", "Bank holiday: Christmas Day")
+    assert year.cell_for(d("04/01/2027")).mark == ("IN", "INSET day")
+    assert year.cell_for(d("27/10/2026")).mark == ("Hol", "Holiday")
+    assert year.cell_for(d("24/12/2026")).mark == ("Hol", "Holiday")
+    boxing_day_observed = ("BH", "Bank holiday: Boxing Day (observed)")
+    assert year.cell_for(d("28/12/2026")).mark == boxing_day_observed
+    assert year.cell_for(d("26/12/2026")).mark is None  # a Saturday
+    assert year.cell_for(d("27/12/2026")).mark is None  # a Sunday: "S" says it
+    assert year.cell_for(d("03/09/2026")).mark is None
