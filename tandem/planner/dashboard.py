@@ -1,4 +1,4 @@
-"""The planner's contribution to the dashboard: next FGB, missing planner, activities due."""
+"""The planner on the dashboard: next FGB, a missing planner, activities due."""
 
 from __future__ import annotations
 

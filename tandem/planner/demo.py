@@ -38,15 +38,29 @@ YEARS = {
             ("May half-term", "25/05/2026", "29/05/2026"),
         ],
         "inset": ["01/09/2025", "02/09/2025", "05/01/2026", "13/04/2026", "21/07/2026"],
-        "fgb": ["07/10/2025", "25/11/2025", "03/02/2026", "17/03/2026", "12/05/2026",
-                "07/07/2026"],
+        "fgb": [
+            "07/10/2025",
+            "25/11/2025",
+            "03/02/2026",
+            "17/03/2026",
+            "12/05/2026",
+            "07/07/2026",
+        ],
         "arranged": 6,
         "activities": [
             (Kind.TRAINING, "Adaptive teaching for all staff (INSET)", "02/09/2025"),
             (Kind.LEARNING_WALK, "Phonics interventions, Key Stage 1", "14/10/2025"),
-            (Kind.PUPIL_VOICE, "Pupils on SEN support: what helps in class", "21/01/2026"),
+            (
+                Kind.PUPIL_VOICE,
+                "Pupils on SEN support: what helps in class",
+                "21/01/2026",
+            ),
             (Kind.PROVISION_REVIEW, "Speech and language provision", "10/03/2026"),
-            (Kind.REPORT_DEADLINE, "Summer termly SEND report to governors", "26/06/2026"),
+            (
+                Kind.REPORT_DEADLINE,
+                "Summer termly SEND report to governors",
+                "26/06/2026",
+            ),
         ],
     },
     2026: {
@@ -61,24 +75,52 @@ YEARS = {
             ("May half-term", "31/05/2027", "04/06/2027"),
         ],
         "inset": ["01/09/2026", "02/09/2026", "04/01/2027", "12/04/2027", "22/07/2027"],
-        "fgb": ["06/10/2026", "24/11/2026", "02/02/2027", "16/03/2027", "11/05/2027",
-                "06/07/2027"],
+        "fgb": [
+            "06/10/2026",
+            "24/11/2026",
+            "02/02/2027",
+            "16/03/2027",
+            "11/05/2027",
+            "06/07/2027",
+        ],
         "arranged": 3,
         "activities": [
-            (Kind.TRAINING, "Supporting autistic pupils at lunchtime (INSET)",
-             "02/09/2026"),
-            (Kind.LEARNING_WALK, "Speech and language support in Reception",
-             "13/10/2026"),
-            (Kind.PUPIL_VOICE, "Year 6 pupils on transition to secondary", "09/12/2026"),
-            (Kind.REPORT_DEADLINE, "Autumn termly SEND report to governors",
-             "11/12/2026"),
+            (
+                Kind.TRAINING,
+                "Supporting autistic pupils at lunchtime (INSET)",
+                "02/09/2026",
+            ),
+            (
+                Kind.LEARNING_WALK,
+                "Speech and language support in Reception",
+                "13/10/2026",
+            ),
+            (
+                Kind.PUPIL_VOICE,
+                "Year 6 pupils on transition to secondary",
+                "09/12/2026",
+            ),
+            (
+                Kind.REPORT_DEADLINE,
+                "Autumn termly SEND report to governors",
+                "11/12/2026",
+            ),
             (Kind.LEARNING_WALK, "Maths interventions, Years 5 and 6", "10/03/2027"),
-            (Kind.REPORT_DEADLINE, "Spring termly SEND report to governors",
-             "19/03/2027"),
-            (Kind.PROVISION_REVIEW, "Costed provision map, half-year review",
-             "09/06/2027"),
-            (Kind.REPORT_DEADLINE, "SEN information report: draft for review",
-             "02/07/2027"),
+            (
+                Kind.REPORT_DEADLINE,
+                "Spring termly SEND report to governors",
+                "19/03/2027",
+            ),
+            (
+                Kind.PROVISION_REVIEW,
+                "Costed provision map, half-year review",
+                "09/06/2027",
+            ),
+            (
+                Kind.REPORT_DEADLINE,
+                "SEN information report: draft for review",
+                "02/07/2027",
+            ),
         ],
     },
 }
@@ -102,8 +144,12 @@ def _calendar(demo: DemoSchool, plan: AcademicYearPlan, facts: dict) -> None:
         )
     for name, first, last in facts["half_terms"]:
         services.add_holiday(
-            plan, kind=Holiday.Kind.HALF_TERM, name=name, first_day=_d(first),
-            last_day=_d(last), by=senco,
+            plan,
+            kind=Holiday.Kind.HALF_TERM,
+            name=name,
+            first_day=_d(first),
+            last_day=_d(last),
+            by=senco,
         )
     for day in facts["inset"]:
         services.add_holiday(

@@ -195,8 +195,10 @@ class JointActivity(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     title = models.CharField(
         max_length=120,
-        help_text="A short description, such as “Reading interventions, Years 3 and 4”. "
-        "No pupil names.",
+        help_text=(
+            "A short description, such as “Reading interventions, Years 3 and 4”. "
+            "No pupil names."
+        ),
     )
     date = models.DateField()
     done_on = models.DateField(null=True, blank=True)

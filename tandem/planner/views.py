@@ -43,7 +43,7 @@ from tandem.schools.permissions import (
 
 logger = logging.getLogger(__name__)
 PLANNER = Capability.MEETINGS
-NEW_SECRET_KEY = "planner_new_feed_secret"
+SESSION_KEY_NEW_FEED = "planner_new_feed_secret"  # noqa: S105 (a session key name)
 
 
 def planner_view(*, write: bool = False) -> Callable:
@@ -532,7 +532,7 @@ def _live_token(access: SchoolAccess) -> CalendarFeedToken | None:
 
 @own_feed_view
 def feed_settings(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
-    secret = request.session.pop(NEW_SECRET_KEY, None)
+    secret = request.session.pop(SESSION_KEY_NEW_FEED, None)
     feed_url = ""
     if secret:
         path = reverse(
@@ -554,7 +554,7 @@ def feed_issue(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        request.session[NEW_SECRET_KEY] = secret
+        request.session[SESSION_KEY_NEW_FEED] = secret
 
     return redirect("planner:feed-settings", urn=access.school.urn)
 

@@ -26,13 +26,17 @@ def make_plan(school, *, with_dates: bool = True, **overrides) -> AcademicYearPl
         school=school, **{"start_year": 2026, **overrides}
     )
     if with_dates:
-        for term, span in zip(("autumn", "spring", "summer"), TERMS_2026_27, strict=True):
+        for term, span in zip(
+            ("autumn", "spring", "summer"), TERMS_2026_27, strict=True
+        ):
             TermDates.objects.create(
                 plan=plan, term=term, first_day=span.first, last_day=span.last
             )
         for span in HALF_TERMS_2026_27:
             Holiday.objects.create(
-                plan=plan, kind=Holiday.Kind.HALF_TERM, first_day=span.first,
+                plan=plan,
+                kind=Holiday.Kind.HALF_TERM,
+                first_day=span.first,
                 last_day=span.last,
             )
         for day in sorted(INSET_2026_27):
@@ -43,7 +47,9 @@ def make_plan(school, *, with_dates: bool = True, **overrides) -> AcademicYearPl
     return plan
 
 
-def make_fgb(plan: AcademicYearPlan, day: str = "06/10/2026", **overrides) -> FgbMeeting:
+def make_fgb(
+    plan: AcademicYearPlan, day: str = "06/10/2026", **overrides
+) -> FgbMeeting:
     fields = {"date": d(day), "time": dt.time(18, 0), **overrides}
     return FgbMeeting.objects.create(plan=plan, **fields)
 

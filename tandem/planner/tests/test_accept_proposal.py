@@ -80,7 +80,10 @@ class TestAcceptProposal:
         ("day", "message"),
         [
             ("26/09/2026", "26/09/2026 is a weekend. Choose a school day."),
-            ("27/10/2026", "27/10/2026 is in the school holidays. Choose a school day."),
+            (
+                "27/10/2026",
+                "27/10/2026 is in the school holidays. Choose a school day.",
+            ),
             ("28/12/2026", "28/12/2026 is a bank holiday (Boxing Day (observed))."),
             ("07/10/2026", "must come before the FGB meeting on 06/10/2026"),
         ],
@@ -101,4 +104,6 @@ class TestAcceptProposal:
 
         accept_proposal(fgb, by=world.user("senco"), date=d("04/01/2027"))
 
-        assert Meeting.objects.get().starts_at.astimezone(LONDON).date() == d("04/01/2027")
+        assert Meeting.objects.get().starts_at.astimezone(LONDON).date() == d(
+            "04/01/2027"
+        )

@@ -39,7 +39,9 @@ class TestAttention:
     def test_activities_due_soon_and_not_done(self):
         world = make_world()
         plan = make_plan(world.school)
-        make_activity(plan, title="Year 6 on transition", kind="pupil_voice", date=d("09/12/2026"))
+        make_activity(
+            plan, title="Year 6 on transition", kind="pupil_voice", date=d("09/12/2026")
+        )
         make_activity(plan, title="Phonics", date=d("27/11/2026"))
         make_activity(plan, title="Long ago", date=d("13/10/2026"))
         make_activity(plan, title="Far ahead", date=d("10/03/2027"))

@@ -18,7 +18,9 @@ def test_demo_has_two_full_years():
         assert plan.fgb_meetings.count() == 6
         calendar = plan.school_calendar()
         pupil_days = sum(
-            calendar.is_school_day(day) for term in calendar.terms for day in term.days()
+            calendar.is_school_day(day)
+            for term in calendar.terms
+            for day in term.days()
         )
         assert pupil_days == 190
     arranged = FgbMeeting.objects.filter(prep_meeting__isnull=False)

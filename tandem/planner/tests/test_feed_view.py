@@ -19,10 +19,12 @@ def feed(settings):
     world = make_world()
     plan = make_plan(world.school)
     senco = world.user("senco")
-    # Either side of the clock change on 25/10/2026: 16:00 local is 15:00 then 16:00 UTC.
+    # Either side of the clock change on 25/10/2026: 16:00 is 15:00, then 16:00 UTC.
     accept_proposal(make_fgb(plan, "06/11/2026"), by=senco, date=d("23/10/2026"))
     accept_proposal(make_fgb(plan, "12/11/2026"), by=senco, date=d("02/11/2026"))
-    make_activity(plan, title="Phonics interventions, Key Stage 1", date=d("13/10/2026"))
+    make_activity(
+        plan, title="Phonics interventions, Key Stage 1", date=d("13/10/2026")
+    )
     _token, secret = issue_feed_token(senco, world.school, by=senco)
     url = reverse("planner:feed", kwargs={"urn": world.school.urn, "secret": secret})
     return world, url
@@ -83,7 +85,9 @@ class TestFeed:
 
     def test_a_user_who_left_the_school_loses_the_feed(self, client, feed):
         world, url = feed
-        Membership.objects.filter(user=world.user("senco"), school=world.school).delete()
+        Membership.objects.filter(
+            user=world.user("senco"), school=world.school
+        ).delete()
 
         assert client.get(url).status_code == 404
 
@@ -99,7 +103,9 @@ class TestFeedSettings:
     def test_new_address_is_shown_once(self, client):
         world = make_world()
         client.force_login(world.user("governor"))
-        settings_url = reverse("planner:feed-settings", kwargs={"urn": world.school.urn})
+        settings_url = reverse(
+            "planner:feed-settings", kwargs={"urn": world.school.urn}
+        )
 
         client.post(reverse("planner:feed-issue", kwargs={"urn": world.school.urn}))
         first = client.get(settings_url).content.decode()

@@ -28,7 +28,10 @@ class TestMovePrepMeeting:
         meeting = fgb.prep_meeting
 
         move_prep_meeting(
-            fgb, date=d("12/11/2026"), time=dt.time(8, 15), expected_version=1,
+            fgb,
+            date=d("12/11/2026"),
+            time=dt.time(8, 15),
+            expected_version=1,
             by=world.user("sen_governor"),
         )
 
@@ -41,13 +44,19 @@ class TestMovePrepMeeting:
     def test_a_stale_version_is_refused(self, arranged):
         world, fgb = arranged
         move_prep_meeting(
-            fgb, date=d("12/11/2026"), time=dt.time(16), expected_version=1,
+            fgb,
+            date=d("12/11/2026"),
+            time=dt.time(16),
+            expected_version=1,
             by=world.user("senco"),
         )
 
         with pytest.raises(StaleEdit):
             move_prep_meeting(
-                fgb, date=d("13/11/2026"), time=dt.time(16), expected_version=1,
+                fgb,
+                date=d("13/11/2026"),
+                time=dt.time(16),
+                expected_version=1,
                 by=world.user("clerk"),
             )
 
@@ -59,6 +68,9 @@ class TestMovePrepMeeting:
 
         with pytest.raises(ValidationError, match="14/11/2026 is a weekend"):
             move_prep_meeting(
-                fgb, date=d("14/11/2026"), time=dt.time(16), expected_version=1,
+                fgb,
+                date=d("14/11/2026"),
+                time=dt.time(16),
+                expected_version=1,
                 by=world.user("senco"),
             )

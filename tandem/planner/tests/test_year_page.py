@@ -37,10 +37,17 @@ class TestYearPage:
 
         soup = _soup(client.get(_url(world)))
 
-        rows = [" ".join(tr.get_text(" ").split()) for tr in soup.select("#fgb-heading ~ table tbody tr")]
-        assert rows[0].startswith("Tue 06/10/2026, 18:00 Proposed Tue 22/09/2026, 16:00")
+        rows = [
+            " ".join(tr.get_text(" ").split())
+            for tr in soup.select("#fgb-heading ~ table tbody tr")
+        ]
+        assert rows[0].startswith(
+            "Tue 06/10/2026, 18:00 Proposed Tue 22/09/2026, 16:00"
+        )
         assert "Accept" in rows[0]
-        assert rows[1].startswith("Tue 03/11/2026, 18:00 Arranged Tue 13/10/2026, 16:00")
+        assert rows[1].startswith(
+            "Tue 03/11/2026, 18:00 Arranged Tue 13/10/2026, 16:00"
+        )
         assert "Move" in rows[1]
 
     def test_grid_cells_show_entries_and_marks(self, client, world):
@@ -69,20 +76,31 @@ class TestYearPage:
         monkeypatch.setattr(views, "london_today", lambda: dt.date(2027, 8, 31))
         client.force_login(world.user("senco"))
 
-        response = client.get(reverse("planner:planner", kwargs={"urn": world.school.urn}))
+        response = client.get(
+            reverse("planner:planner", kwargs={"urn": world.school.urn})
+        )
 
         assert response.context["year"].label == "2026/27"
         assert _soup(response).h1.get_text() == "Year planner 2026/27"
 
     def test_year_without_plan_offers_to_start_one(self, client, world):
         client.force_login(world.user("senco"))
-        url = reverse("planner:year", kwargs={"urn": world.school.urn, "year": "2027-28"})
+        url = reverse(
+            "planner:year", kwargs={"urn": world.school.urn, "year": "2027-28"}
+        )
 
         soup = _soup(client.get(url))
-        client.post(reverse("planner:plan-create", kwargs={"urn": world.school.urn, "year": "2027-28"}))
+        client.post(
+            reverse(
+                "planner:plan-create",
+                kwargs={"urn": world.school.urn, "year": "2027-28"},
+            )
+        )
 
         assert "There is no planner for 2027/28 yet." in soup.get_text()
-        assert AcademicYearPlan.objects.filter(school=world.school, start_year=2027).exists()
+        assert AcademicYearPlan.objects.filter(
+            school=world.school, start_year=2027
+        ).exists()
 
 
 class TestArrangeMeetingPage:
@@ -106,12 +124,17 @@ class TestArrangeMeetingPage:
         meeting_pk = fgb.prep_meeting.pk
         url = _url(world, "planner:fgb-arrange", pk=fgb.pk)
 
-        response = client.post(url, {"date": "2026-10-14", "time": "08:30", "version": 1})
+        response = client.post(
+            url, {"date": "2026-10-14", "time": "08:30", "version": 1}
+        )
 
         assert response.status_code == 302
         fgb.refresh_from_db()
         assert fgb.prep_meeting.pk == meeting_pk
-        assert fgb.prep_meeting.local_start.strftime("%d/%m/%Y %H:%M") == "14/10/2026 08:30"
+        assert (
+            fgb.prep_meeting.local_start.strftime("%d/%m/%Y %H:%M")
+            == "14/10/2026 08:30"
+        )
 
     def test_stale_move_is_refused_with_a_message(self, client, world):
         client.force_login(world.user("senco"))
@@ -119,7 +142,9 @@ class TestArrangeMeetingPage:
         url = _url(world, "planner:fgb-arrange", pk=fgb.pk)
         client.post(url, {"date": "2026-10-14", "time": "08:30", "version": 1})
 
-        response = client.post(url, {"date": "2026-10-15", "time": "08:30", "version": 1})
+        response = client.post(
+            url, {"date": "2026-10-15", "time": "08:30", "version": 1}
+        )
 
         assert "Someone else saved this record" in response.content.decode()
         fgb.prep_meeting.refresh_from_db()
