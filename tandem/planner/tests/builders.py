@@ -32,10 +32,12 @@ def make_plan(school, *, with_dates: bool = True, **overrides) -> AcademicYearPl
             TermDates.objects.create(
                 plan=plan, term=term, first_day=span.first, last_day=span.last
             )
-        for span in HALF_TERMS_2026_27:
+        names = ("October half-term", "February half-term", "May half-term")
+        for name, span in zip(names, HALF_TERMS_2026_27, strict=True):
             Holiday.objects.create(
                 plan=plan,
                 kind=Holiday.Kind.HALF_TERM,
+                name=name,
                 first_day=span.first,
                 last_day=span.last,
             )
