@@ -46,24 +46,6 @@ PLANNER = Capability.MEETINGS
 SESSION_KEY_NEW_FEED = "planner_new_feed_secret"  # noqa: S105 (a session key name)
 
 
-def planner_view(*, write: bool = False) -> Callable:
-    """Resolve the school and role; with `write`, even showing the form needs write."""
-
-    def decorate(view: Callable) -> Callable:
-        @school_view(PLANNER)
-        @wraps(view)
-        def wrapper(
-            request: HttpRequest, access: SchoolAccess, **kwargs: object
-        ) -> HttpResponse:
-            if write:
-                access.require(PLANNER, write=True)
-            return view(request, access, **kwargs)
-
-        return wrapper
-
-    return decorate
-
-
 def _year(slug: str) -> AcademicYear:
     try:
         return AcademicYear.parse(slug)
@@ -94,14 +76,14 @@ def _apply_errors(form: Form, error: ValidationError) -> None:
 # The planner page
 
 
-@planner_view()
+@school_view(PLANNER)
 def planner(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
     """This academic year's planner."""
 
     return _year_page(request, access, AcademicYear.of(london_today()))
 
 
-@planner_view()
+@school_view(PLANNER)
 def year(request: HttpRequest, access: SchoolAccess, year: str) -> HttpResponse:
     return _year_page(request, access, _year(year))
 
@@ -155,7 +137,7 @@ def _plan_context(plan: AcademicYearPlan) -> dict:
     }
 
 
-@planner_view(write=True)
+@school_view(PLANNER, write=True)
 @require_POST
 def create_plan(request: HttpRequest, access: SchoolAccess, year: str) -> HttpResponse:
     plan = services.create_plan(access.school, _year(year), by=request.user)
@@ -164,7 +146,7 @@ def create_plan(request: HttpRequest, access: SchoolAccess, year: str) -> HttpRe
     return _to_year(plan)
 
 
-@planner_view(write=True)
+@school_view(PLANNER, write=True)
 def plan_settings(
     request: HttpRequest, access: SchoolAccess, year: str
 ) -> HttpResponse:
@@ -191,7 +173,7 @@ def plan_settings(
     return render(request, "planner/plan_settings.html", {"form": form, "plan": plan})
 
 
-@planner_view(write=True)
+@school_view(PLANNER, write=True)
 def term_dates(request: HttpRequest, access: SchoolAccess, year: str) -> HttpResponse:
     plan = _plan(access, year)
     stored = {term.term: term for term in plan.terms.all()}
@@ -236,7 +218,7 @@ def _save_terms(
 # Holidays and INSET days
 
 
-@planner_view(write=True)
+@school_view(PLANNER, write=True)
 def holiday_create(
     request: HttpRequest, access: SchoolAccess, year: str
 ) -> HttpResponse:
@@ -254,7 +236,7 @@ def holiday_create(
     return render(request, "planner/holiday_form.html", {"form": form, "plan": plan})
 
 
-@planner_view(write=True)
+@school_view(PLANNER, write=True)
 def holiday_delete(
     request: HttpRequest, access: SchoolAccess, year: str, pk: int
 ) -> HttpResponse:
@@ -272,7 +254,7 @@ def holiday_delete(
 # FGB meetings and the meetings before them
 
 
-@planner_view(write=True)
+@school_view(PLANNER, write=True)
 def fgb_create(request: HttpRequest, access: SchoolAccess, year: str) -> HttpResponse:
     plan = _plan(access, year)
     form = FgbMeetingForm(request.POST or None)
@@ -295,7 +277,7 @@ def _fgb(access: SchoolAccess, year: str, pk: int) -> FgbMeeting:
     )
 
 
-@planner_view(write=True)
+@school_view(PLANNER, write=True)
 def fgb_delete(
     request: HttpRequest, access: SchoolAccess, year: str, pk: int
 ) -> HttpResponse:
@@ -314,7 +296,7 @@ def fgb_delete(
     return render(request, "planner/confirm_delete.html", context)
 
 
-@planner_view(write=True)
+@school_view(PLANNER, write=True)
 @require_POST
 def accept_proposal(
     request: HttpRequest, access: SchoolAccess, year: str, pk: int
@@ -333,7 +315,7 @@ def accept_proposal(
     return _to_year(fgb.plan)
 
 
-@planner_view(write=True)
+@school_view(PLANNER, write=True)
 def arrange_meeting(
     request: HttpRequest, access: SchoolAccess, year: str, pk: int
 ) -> HttpResponse:
@@ -391,7 +373,7 @@ def _as_validation_error(error: Exception) -> ValidationError:
 # Joint activities
 
 
-@planner_view(write=True)
+@school_view(PLANNER, write=True)
 def activity_create(
     request: HttpRequest, access: SchoolAccess, year: str
 ) -> HttpResponse:
@@ -418,7 +400,7 @@ def _activity(access: SchoolAccess, year: str, pk: int) -> JointActivity:
     )
 
 
-@planner_view(write=True)
+@school_view(PLANNER, write=True)
 def activity_edit(
     request: HttpRequest, access: SchoolAccess, year: str, pk: int
 ) -> HttpResponse:
@@ -447,7 +429,7 @@ def activity_edit(
     return render(request, "planner/activity_form.html", context)
 
 
-@planner_view(write=True)
+@school_view(PLANNER, write=True)
 @require_POST
 def activity_done(
     request: HttpRequest, access: SchoolAccess, year: str, pk: int
@@ -465,7 +447,7 @@ def activity_done(
     return _to_year(activity.plan)
 
 
-@planner_view(write=True)
+@school_view(PLANNER, write=True)
 def activity_delete(
     request: HttpRequest, access: SchoolAccess, year: str, pk: int
 ) -> HttpResponse:
@@ -489,7 +471,7 @@ def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-@planner_view()
+@school_view(PLANNER)
 def grid_pdf(request: HttpRequest, access: SchoolAccess, year: str) -> HttpResponse:
     plan = _plan(access, year)
     pdf = exports.grid_pdf(plan, today=london_today())
@@ -498,7 +480,7 @@ def grid_pdf(request: HttpRequest, access: SchoolAccess, year: str) -> HttpRespo
     return _download(pdf, "application/pdf", filename)
 
 
-@planner_view()
+@school_view(PLANNER)
 def year_ics(request: HttpRequest, access: SchoolAccess, year: str) -> HttpResponse:
     plan = _plan(access, year)
     data = exports.plan_ics(plan)
