@@ -249,8 +249,7 @@ def accept_proposal(
         duration_minutes=plan.meeting_minutes,
         by=by,
     )
-    fgb.prep_meeting = meeting
-    fgb.save(update_fields=["prep_meeting"])
+    _link(fgb, meeting)
     record(
         "planner.fgb.meeting_arranged",
         fgb,
@@ -261,6 +260,17 @@ def accept_proposal(
     logger.info("FGB %s: meeting %s arranged", fgb.pk, meeting.pk)
 
     return fgb
+
+
+def _link(fgb: FgbMeeting, meeting: Meeting) -> None:
+    """Link only if still unlinked: of two people pressing at once, one wins."""
+
+    linked = FgbMeeting.objects.filter(pk=fgb.pk, prep_meeting__isnull=True).update(
+        prep_meeting=meeting
+    )
+    if linked != 1:
+        raise AlreadyArranged()
+    fgb.prep_meeting = meeting
 
 
 def unlinked_meeting_before(fgb: FgbMeeting) -> Meeting | None:
@@ -288,8 +298,7 @@ def link_prep_meeting(fgb: FgbMeeting, meeting: Meeting, *, by: User) -> FgbMeet
     if fgb.prep_meeting_id is not None:
         raise AlreadyArranged()
 
-    fgb.prep_meeting = meeting
-    fgb.save(update_fields=["prep_meeting"])
+    _link(fgb, meeting)
     record(
         "planner.fgb.meeting_linked",
         fgb,

@@ -1,7 +1,9 @@
 import datetime as dt
+import threading
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import OperationalError, connection
 
 from tandem.audit.models import AuditEntry
 from tandem.lib.calendar import LONDON
@@ -107,3 +109,39 @@ class TestAcceptProposal:
         assert Meeting.objects.get().starts_at.astimezone(LONDON).date() == d(
             "04/01/2027"
         )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_people_accepting_at_once_make_one_meeting():
+    world = make_world()
+    fgb = make_fgb(make_plan(world.school))
+    people = [world.user("senco"), world.user("sen_governor")]
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def accept(user) -> None:
+        barrier.wait()
+        try:
+            accept_proposal(fgb, by=user)
+            outcomes.append("arranged")
+        except AlreadyArranged:
+            outcomes.append("refused")
+        except OperationalError:
+            # SQLite's in-memory test database locks the table for the loser instead.
+            outcomes.append("locked")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=accept, args=(user,)) for user in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    losers = {"refused"} if connection.vendor == "postgresql" else {"refused", "locked"}
+    assert len(outcomes) == 2
+    assert outcomes.count("arranged") == 1
+    assert set(outcomes) - {"arranged"} <= losers
+    assert Meeting.objects.count() == 1
+    fgb.refresh_from_db()
+    assert fgb.prep_meeting == Meeting.objects.get()
