@@ -56,7 +56,7 @@ def grid_items(plan: AcademicYearPlan, calendar: SchoolCalendar) -> Iterator[Gri
                 yield GridItem(proposal.date, EntryKind.PROPOSAL, "Proposed meeting")
     for meeting in year_meetings(plan):
         start = meeting.local_start
-        label = f"SENCO–governor {start:%H:%M}"
+        label = f"SENCO–gov {start:%H:%M}"
         yield GridItem(start.date(), EntryKind.MEETING, label, f"meeting-{meeting.pk}")
     for activity in plan.activities.all():
         yield GridItem(

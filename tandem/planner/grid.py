@@ -57,6 +57,8 @@ class DayCell:
     kind: DayKind | None  # None: outside every term (the holidays between terms)
     note: str = ""  # "INSET", a bank holiday's name
     items: list[GridItem] = field(default_factory=list)
+    # False beyond the plan's year (the next September): term dates unknown there.
+    known: bool = True
 
     @property
     def weekday_initial(self) -> str:
@@ -64,7 +66,9 @@ class DayCell:
 
     @property
     def css_class(self) -> str:
-        return "closed" if self.kind is None else self.kind.value
+        if self.kind is None:
+            return "closed" if self.known else "unknown"
+        return self.kind.value
 
     @property
     def mark(self) -> tuple[str, str] | None:
@@ -74,9 +78,8 @@ class DayCell:
             return "BH", f"Bank holiday: {self.note}"
         if self.kind is DayKind.INSET:
             return "IN", "INSET day"
-        if self.kind is DayKind.HOLIDAY or (
-            self.kind is None and self.date.weekday() < 5
-        ):
+        closed_weekday = self.kind is None and self.known and self.date.weekday() < 5
+        if self.kind is DayKind.HOLIDAY or closed_weekday:
             return "Hol", "Holiday"
         return None
 
@@ -185,4 +188,4 @@ def _cell(calendar: SchoolCalendar, day: dt.date) -> DayCell:
     elif kind is DayKind.INSET:
         note = "INSET"
 
-    return DayCell(date=day, kind=kind, note=note)
+    return DayCell(date=day, kind=kind, note=note, known=calendar.covers(day))

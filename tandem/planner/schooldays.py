@@ -125,6 +125,17 @@ class SchoolCalendar:
     def is_provisional(self) -> bool:
         return not self.terms
 
+    def covers(self, day: dt.date) -> bool:
+        """Whether this calendar knows the school's days on `day` (its academic year)."""
+
+        if self.year_span is not None:
+            return day in self.year_span
+        if self.terms:
+            first = self.terms[0].first
+            start = first.year if first.month >= 9 else first.year - 1
+            return dt.date(start, 9, 1) <= day <= dt.date(start + 1, 8, 31)
+        return False
+
     def in_term(self, day: dt.date) -> bool:
         if self.terms:
             return any(day in term for term in self.terms)

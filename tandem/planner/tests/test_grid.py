@@ -93,3 +93,13 @@ def test_day_offs_carry_a_text_mark_not_only_a_colour():
     assert year.cell_for(d("26/12/2026")).mark is None  # a Saturday
     assert year.cell_for(d("27/12/2026")).mark is None  # a Sunday: "S" says it
     assert year.cell_for(d("03/09/2026")).mark is None
+
+
+def test_next_september_has_no_invented_holidays():
+    cell = grid().cell_for(d("06/09/2027"))  # a Monday: 2027/28's terms are unknown
+
+    assert cell.kind is None
+    assert not cell.known
+    assert cell.mark is None
+    assert cell.css_class == "unknown"
+    assert grid().cell_for(d("24/08/2027")).mark == ("Hol", "Holiday")
