@@ -88,6 +88,10 @@ class FgbMeetingForm(forms.Form):
     time = forms.TimeField(label="Start time", widget=TimeInput, initial=dt.time(18, 0))
 
 
+class FgbMeetingEditForm(FgbMeetingForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
 class ArrangeMeetingForm(forms.Form):
     """Choose the day of the SENCO and SEN governor meeting (or move it)."""
 

@@ -177,6 +177,39 @@ def add_fgb_meeting(
 
 
 @transaction.atomic
+def change_fgb_meeting(
+    fgb: FgbMeeting,
+    *,
+    date: dt.date,
+    time: dt.time,
+    expected_version: int,
+    by: User,
+) -> FgbMeeting:
+    """Correct an FGB meeting's date or time. An arranged meeting before it stays."""
+
+    plan = fgb.plan
+    if date not in plan.year:
+        raise ValidationError(
+            {"date": f"The date must fall within the academic year {plan.year.label}."}
+        )
+    if plan.fgb_meetings.exclude(pk=fgb.pk).filter(date=date).exists():
+        raise ValidationError(
+            {"date": f"There is already an FGB meeting on {date:%d/%m/%Y}."}
+        )
+
+    changed = [
+        name
+        for name, value in (("date", date), ("time", time))
+        if getattr(fgb, name) != value
+    ]
+    fgb.date, fgb.time = date, time
+    save_versioned(fgb, ["date", "time"], expected=expected_version)
+    record("planner.fgb.changed", fgb, by=by, school=plan.school, changed=changed)
+
+    return fgb
+
+
+@transaction.atomic
 def remove_fgb_meeting(fgb: FgbMeeting, *, by: User) -> None:
     """Remove an FGB date. A meeting already arranged before it is kept."""
 

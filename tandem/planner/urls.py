@@ -20,6 +20,7 @@ urlpatterns = [
         name="holiday-delete",
     ),
     path("<str:year>/fgb/add/", views.fgb_create, name="fgb-create"),
+    path("<str:year>/fgb/<int:pk>/edit/", views.fgb_edit, name="fgb-edit"),
     path("<str:year>/fgb/<int:pk>/delete/", views.fgb_delete, name="fgb-delete"),
     path("<str:year>/fgb/<int:pk>/accept/", views.accept_proposal, name="fgb-accept"),
     path("<str:year>/fgb/<int:pk>/arrange/", views.arrange_meeting, name="fgb-arrange"),

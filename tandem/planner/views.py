@@ -21,6 +21,7 @@ from tandem.planner import exports, services
 from tandem.planner.forms import (
     ActivityForm,
     ArrangeMeetingForm,
+    FgbMeetingEditForm,
     FgbMeetingForm,
     HolidayForm,
     PlanSettingsForm,
@@ -275,6 +276,30 @@ def _fgb(access: SchoolAccess, year: str, pk: int) -> FgbMeeting:
     return get_object_or_404(
         FgbMeeting.objects.select_related("plan", "prep_meeting"), pk=pk, plan=plan
     )
+
+
+@school_view(PLANNER, write=True)
+def fgb_edit(
+    request: HttpRequest, access: SchoolAccess, year: str, pk: int
+) -> HttpResponse:
+    fgb = _fgb(access, year, pk)
+    initial = {"date": fgb.date, "time": fgb.time, "version": fgb.version}
+    form = FgbMeetingEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        expected = data.pop("version") or fgb.version
+        try:
+            services.change_fgb_meeting(
+                fgb, by=request.user, expected_version=expected, **data
+            )
+        except (ValidationError, StaleEdit) as error:
+            _apply_errors(form, _as_validation_error(error))
+        else:
+            messages.success(request, f"The FGB meeting is now on {fgb.date:%d/%m/%Y}.")
+            return _to_year(fgb.plan)
+
+    context = {"form": form, "plan": fgb.plan, "fgb": fgb}
+    return render(request, "planner/fgb_form.html", context)
 
 
 @school_view(PLANNER, write=True)

@@ -145,6 +145,20 @@ CASES = [
         kwargs=_year,
         data=lambda world: FGB,
     ),
+    UrlCase("planner:fgb-edit", WRITE_FORM, kwargs=_fgb),
+    UrlCase(
+        "planner:fgb-edit",
+        WRITE_POST,
+        method="post",
+        kwargs=_fgb,
+        data=_with_version({"date": "2026-10-07", "time": "18:30"}),
+    ),
+    UrlCase(
+        "planner:fgb-edit",
+        OTHER_SCHOOL,
+        kwargs=_other_fgb,
+        note="another school's record",
+    ),
     UrlCase("planner:fgb-delete", WRITE_FORM, kwargs=_fgb),
     UrlCase("planner:fgb-delete", WRITE_POST, method="post", kwargs=_fgb),
     UrlCase(
