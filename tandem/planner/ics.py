@@ -16,12 +16,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar.prop import vDuration, vRecur
 
-LONDON = ZoneInfo("Europe/London")
+from tandem.lib.calendar import LONDON
+
 PRODID = "-//Tandem//Year planner//EN"
 DEFAULT_REFRESH = dt.timedelta(hours=6)
 

@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
-from tandem.lib.calendar import LONDON, AcademicYear, at_london
+from tandem.lib.calendar import AcademicYear, at_london
 from tandem.planner.schooldays import DEFAULT_LEAD_DAYS, DateSpan, SchoolCalendar
 
 
@@ -252,7 +252,3 @@ class CalendarFeedToken(models.Model):
     @property
     def is_live(self) -> bool:
         return self.revoked_at is None
-
-
-def local_date(moment: dt.datetime) -> dt.date:
-    return moment.astimezone(LONDON).date()

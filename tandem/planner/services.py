@@ -26,7 +26,6 @@ from tandem.planner.models import (
     TermDates,
 )
 from tandem.planner.schooldays import (
-    DateSpan,
     Proposal,
     SchoolCalendar,
     propose_meeting,
@@ -508,7 +507,3 @@ def note_feed_used(token: CalendarFeedToken) -> None:
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > dt.timedelta(hours=1):
         CalendarFeedToken.objects.filter(pk=token.pk).update(last_used_at=now)
-
-
-def planner_span(plan: AcademicYearPlan) -> DateSpan:
-    return DateSpan(plan.year.first_day, plan.year.last_day)
