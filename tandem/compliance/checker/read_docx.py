@@ -1,0 +1,92 @@
+"""Word .docx: paragraphs, tables, headers and footers, placed under their headings."""
+
+import io
+import zipfile
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from .blocks import BlockBuilder, Extracted
+from .errors import KIND_DAMAGED, KIND_TOO_LARGE, UnreadableReport
+from .text import clean
+
+# A .docx is a zip; refuse archives that would unpack into something enormous.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+
+def read_docx(data: bytes) -> Extracted:
+    """Read the body in order, then headers and footers (where dates often sit)."""
+
+    _check_archive(data)
+    document = docx.Document(io.BytesIO(data))
+
+    builder = BlockBuilder()
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            _paragraph(builder, item)
+        elif isinstance(item, Table):
+            _table(builder, item)
+
+    seen: set[str] = set()
+    for section in document.sections:
+        for part, name in ((section.header, "header"), (section.footer, "footer")):
+            for paragraph in part.paragraphs:
+                text = clean(paragraph.text)
+                if text and text not in seen:
+                    seen.add(text)
+                    builder.body_block(text, where=name)
+
+    return Extracted("docx", builder.blocks)
+
+
+def _check_archive(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise UnreadableReport(
+            "The Word document is damaged and cannot be opened.", kind=KIND_DAMAGED
+        ) from error
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UnreadableReport(
+            "The Word document is too large to check once unpacked.",
+            kind=KIND_TOO_LARGE,
+        )
+
+
+def _paragraph(builder: BlockBuilder, paragraph: Paragraph) -> None:
+    text = clean(paragraph.text)
+    for link in paragraph.hyperlinks:
+        url = link.url
+        if url.startswith(("http://", "https://", "mailto:")) and url not in text:
+            text += f" ({url.removeprefix('mailto:')})"
+    if _is_heading(paragraph, text):
+        builder.heading_block(text)
+    else:
+        builder.body_block(text)
+
+
+def _is_heading(paragraph: Paragraph, text: str) -> bool:
+    style = paragraph.style
+    name = (style.name or "") if style is not None else ""
+    if name.startswith(("Heading", "Title")):
+        return True
+    runs = [run for run in paragraph.runs if run.text.strip()]
+
+    return (
+        bool(runs)
+        and all(run.bold for run in runs)
+        and len(text) < 100
+        and not text.endswith(".")
+    )
+
+
+def _table(builder: BlockBuilder, table: Table) -> None:
+    seen: set[int] = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            builder.body_block(clean(" ".join(p.text for p in cell.paragraphs)))

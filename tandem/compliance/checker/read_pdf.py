@@ -1,0 +1,132 @@
+"""PDF: text with page numbers, from pdfium's text layer, grouped into paragraphs."""
+
+import statistics
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from .blocks import Block, Extracted
+from .errors import (
+    KIND_DAMAGED,
+    KIND_NO_TEXT_LAYER,
+    KIND_PASSWORD,
+    UnreadableReport,
+)
+from .text import clean
+
+# Fewer visible characters than this in the whole file means there is no text layer.
+MIN_TEXT_CHARS = 40
+
+
+@dataclass
+class _Line:
+    text: str
+    bottom: float
+    top: float
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+
+def read_pdf(data: bytes) -> Extracted:
+    """Read every page's text layer; a PDF without one is unreadable, not empty."""
+
+    document = _open(data)
+    try:
+        pages = [_page_lines(page) for page in document]
+    finally:
+        document.close()
+    if not pages:
+        raise UnreadableReport("The PDF has no pages.", kind=KIND_DAMAGED)
+
+    visible = sum(len("".join(line.text.split())) for lines in pages for line in lines)
+    if visible < MIN_TEXT_CHARS:
+        raise UnreadableReport(
+            "The PDF has no text layer; it looks scanned and needs OCR "
+            "(text recognition) before it can be checked.",
+            kind=KIND_NO_TEXT_LAYER,
+        )
+
+    extracted = Extracted("pdf", [], pages=len(pages))
+    for number, lines in enumerate(pages, start=1):
+        if not lines:
+            extracted.warnings.append(
+                f"Page {number} has no text layer (scanned?); it was not checked."
+            )
+        extracted.blocks.extend(_blocks(lines, f"page {number}"))
+
+    return extracted
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if getattr(error, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise UnreadableReport(
+                "The PDF is password-protected; save a copy without a password.",
+                kind=KIND_PASSWORD,
+            ) from error
+        raise UnreadableReport(
+            "The PDF is damaged and cannot be opened.", kind=KIND_DAMAGED
+        ) from error
+
+
+def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
+    """The page's text as lines, merging pieces that share a baseline."""
+
+    textpage = page.get_textpage()
+    lines: list[_Line] = []
+    try:
+        for index in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(index)
+            text = textpage.get_text_bounded(left, bottom, right, top).strip()
+            if not text:
+                continue
+            previous = lines[-1] if lines else None
+            if previous and abs(previous.top - top) < 0.5 * max(top - bottom, 1):
+                previous.text += " " + text
+            else:
+                lines.append(_Line(text, bottom, top))
+    finally:
+        textpage.close()
+        page.close()
+
+    return lines
+
+
+def _blocks(lines: list[_Line], where: str) -> list[Block]:
+    """Group lines into paragraphs by the gaps between them; larger type is a heading."""
+
+    if not lines:
+        return []
+    body_height = statistics.median(line.height for line in lines)
+
+    groups: list[list[_Line]] = [[lines[0]]]
+    for previous, line in zip(lines, lines[1:], strict=False):
+        gap = previous.bottom - line.top
+        resized = abs(line.height - previous.height) > 0.2 * body_height
+        if gap > 0.6 * body_height or gap < -body_height or resized:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+
+    return [_block(group, body_height, where) for group in groups]
+
+
+def _block(group: list[_Line], body_height: float, where: str) -> Block:
+    text = ""
+    for line in group:
+        joiner = "" if text.endswith("-") or not text else " "
+        text += joiner + line.text
+    text = clean(text)
+    heading = (
+        len(group) <= 2
+        and len(text) < 120
+        and group[0].height > 1.15 * body_height
+        and not text.endswith(".")
+    )
+
+    return Block(text, where, is_heading=heading)
