@@ -78,6 +78,7 @@ ITEMS: tuple[Item, ...] = (
                 _group(r"assess\w*", r"screen\w*", r"observ\w*", r"concerns?"),
             ),
             signal(_group(r"assess,? plan,? do,? (?:and )?review")),
+            signal(_group(r"concerns?"), _group(r"assess\w*", r"observ\w*")),
         ),
         special_school=False,
     ),
@@ -251,7 +252,7 @@ ITEMS: tuple[Item, ...] = (
             ),
             signal(
                 _group(
-                    r"specialists?",
+                    r"specialist (?:teachers?|support|services?|advice|expertise|staff)",
                     r"educational psycholog\w*",
                     r"speech and language therap\w*",
                     r"outreach",
@@ -379,7 +380,7 @@ ITEMS: tuple[Item, ...] = (
                     r"transitions?",
                     r"preparing for adulthood",
                     r"phase transfer",
-                    r"mov\w* (?:up|on) to",
+                    r"mov\w* (?:up |on )?to (?:secondary|a new|the next|college|sixth)",
                     r"next phase",
                     r"transfer\w* to",
                     r"starting (?:school|secondary)",

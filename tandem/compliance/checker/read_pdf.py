@@ -119,8 +119,7 @@ def _blocks(lines: list[_Line], where: str) -> list[Block]:
 def _block(group: list[_Line], body_height: float, where: str) -> Block:
     text = ""
     for line in group:
-        joiner = "" if text.endswith("-") or not text else " "
-        text += joiner + line.text
+        text += _joiner(text) + line.text.replace("\x02", "-")
     text = clean(text)
     heading = (
         len(group) <= 2
@@ -130,3 +129,15 @@ def _block(group: list[_Line], body_height: float, where: str) -> Block:
     )
 
     return Block(text, where, is_heading=heading)
+
+
+def _joiner(text: str) -> str:
+    """No space after a line-end hyphen (pdfium marks it \\x02) or inside a link."""
+
+    last = text.rsplit(" ", 1)[-1]
+    if not text or text.endswith("-"):
+        return ""
+    if ("://" in last or last.startswith("www.")) and last[-1] not in ".,;:)":
+        return ""
+
+    return " "
