@@ -1,5 +1,6 @@
 """PDF: text with page numbers, from pdfium's text layer, grouped into paragraphs."""
 
+import ctypes
 import statistics
 from dataclasses import dataclass
 
@@ -22,12 +23,9 @@ MIN_TEXT_CHARS = 40
 @dataclass
 class _Line:
     text: str
-    bottom: float
-    top: float
-
-    @property
-    def height(self) -> float:
-        return self.top - self.bottom
+    baseline: float
+    size: float
+    height: float
 
 
 def read_pdf(data: bytes) -> Extracted:
@@ -75,7 +73,7 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 
 
 def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
-    """The page's text as lines, merging pieces that share a baseline."""
+    """The page's text as lines (pieces on one baseline merged), with font sizes."""
 
     textpage = page.get_textpage()
     lines: list[_Line] = []
@@ -85,11 +83,12 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
             text = textpage.get_text_bounded(left, bottom, right, top).strip()
             if not text:
                 continue
+            baseline, size = _origin_and_size(textpage, left, (bottom + top) / 2)
             previous = lines[-1] if lines else None
-            if previous and abs(previous.top - top) < 0.5 * max(top - bottom, 1):
+            if previous and abs(previous.baseline - baseline) < 1:
                 previous.text += " " + text
             else:
-                lines.append(_Line(text, bottom, top))
+                lines.append(_Line(text, baseline, size, top - bottom))
     finally:
         textpage.close()
         page.close()
@@ -97,26 +96,52 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
     return lines
 
 
+def _origin_and_size(
+    textpage: pdfium.PdfTextPage, x: float, y: float
+) -> tuple[float, float]:
+    """The baseline and font size of the character at (x, y)."""
+
+    index = textpage.get_index(x + 0.5, y, 2, 2)
+    if index is None or index < 0:
+        return y, 0.0
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, origin_x, origin_y)
+
+    return origin_y.value, pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+
+
 def _blocks(lines: list[_Line], where: str) -> list[Block]:
-    """Group lines into paragraphs by the gaps between them; larger type is a heading."""
+    """Group lines into paragraphs by the space between baselines and by type size."""
 
     if not lines:
         return []
-    body_height = statistics.median(line.height for line in lines)
+    unit = statistics.median(line.height for line in lines) or 1.0
+    body_size = _body_size(lines)
 
     groups: list[list[_Line]] = [[lines[0]]]
     for previous, line in zip(lines, lines[1:], strict=False):
-        gap = previous.bottom - line.top
-        resized = abs(line.height - previous.height) > 0.2 * body_height
-        if gap > 0.6 * body_height or gap < -body_height or resized:
+        pitch = previous.baseline - line.baseline
+        resized = abs(line.size - previous.size) > 0.1 * max(body_size, 1.0)
+        if pitch > 1.5 * unit or pitch < 0 or resized:
             groups.append([line])
         else:
             groups[-1].append(line)
 
-    return [_block(group, body_height, where) for group in groups]
+    return [_block(group, body_size, where) for group in groups]
 
 
-def _block(group: list[_Line], body_height: float, where: str) -> Block:
+def _body_size(lines: list[_Line]) -> float:
+    """The font size that carries most of the page's characters."""
+
+    weights: dict[float, int] = {}
+    for line in lines:
+        size = round(line.size, 1)
+        weights[size] = weights.get(size, 0) + len(line.text)
+
+    return max(weights, key=lambda size: weights[size])
+
+
+def _block(group: list[_Line], body_size: float, where: str) -> Block:
     text = ""
     for line in group:
         text += _joiner(text) + line.text.replace("\x02", "-")
@@ -124,7 +149,7 @@ def _block(group: list[_Line], body_height: float, where: str) -> Block:
     heading = (
         len(group) <= 2
         and len(text) < 120
-        and group[0].height > 1.15 * body_height
+        and group[0].size > 1.15 * body_size
         and not text.endswith(".")
     )
 
