@@ -74,6 +74,16 @@ def assemble_pack(
     return _save(pack)
 
 
+def merge_pdfs(pdfs: Sequence[bytes]) -> bytes:
+    """One PDF made of the given PDFs, in order."""
+
+    merged = pdfium.PdfDocument.new()
+    for pdf in pdfs:
+        merged.import_pages(pdfium.PdfDocument(pdf))
+
+    return _save(merged)
+
+
 def page_count(pdf: bytes) -> int:
     return len(pdfium.PdfDocument(pdf))
 
