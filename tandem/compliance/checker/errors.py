@@ -17,6 +17,6 @@ class UnreadableReport(CheckerError):
 KIND_EMPTY = "empty"
 KIND_WRONG_TYPE = "wrong_type"
 KIND_DAMAGED = "damaged"
-KIND_PASSWORD = "password"
+KIND_PASSWORD = "password"  # noqa: S105 - an error kind, not a secret
 KIND_NO_TEXT_LAYER = "no_text_layer"
 KIND_TOO_LARGE = "too_large"

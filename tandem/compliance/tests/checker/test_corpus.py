@@ -24,11 +24,17 @@ KNOWN_ERRORS = {
     **{
         name: {"8"}
         for name in (
-            "oakfield_complete.txt", "oakfield_complete.pdf", "saltmarsh_complete.html",
-            "brackenbury_no_local_offer.html", "larkspur_no_access.docx",
-            "willowmere_no_identification.html", "kestrel_copied_cedar.html",
-            "oakfield_copied_ashbrook.txt", "herons_special.docx",
-            "meadowbank_special_no_access_plan.txt", "brackenbury_stale.pdf",
+            "oakfield_complete.txt",
+            "oakfield_complete.pdf",
+            "saltmarsh_complete.html",
+            "brackenbury_no_local_offer.html",
+            "larkspur_no_access.docx",
+            "willowmere_no_identification.html",
+            "kestrel_copied_cedar.html",
+            "oakfield_copied_ashbrook.txt",
+            "herons_special.docx",
+            "meadowbank_special_no_access_plan.txt",
+            "brackenbury_stale.pdf",
             "saltmarsh_year_only.docx",
         )
     },  # fmt: skip
@@ -127,9 +133,13 @@ def test_unreadable_files_raise_a_clear_error(label: dict) -> None:
 
 
 def test_scanned_pdf_says_it_needs_ocr() -> None:
-    label = next(label for label in UNREADABLE if label["file"] == "oakfield_scanned.pdf")
+    label = next(
+        label for label in UNREADABLE if label["file"] == "oakfield_scanned.pdf"
+    )
 
-    with pytest.raises(UnreadableReport, match="no text layer; it looks scanned and needs OCR"):
+    with pytest.raises(
+        UnreadableReport, match="no text layer; it looks scanned and needs OCR"
+    ):
         _check(label)
 
 

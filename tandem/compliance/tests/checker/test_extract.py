@@ -139,7 +139,9 @@ def test_unreadable_files(data: bytes, kind: str, message: str) -> None:
     assert raised.value.kind == kind
 
 
-def test_docx_that_unpacks_too_large_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_docx_that_unpacks_too_large_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from tandem.compliance.checker import read_docx
 
     monkeypatch.setattr(read_docx, "MAX_UNPACKED_BYTES", 100)
@@ -152,6 +154,8 @@ def test_docx_that_unpacks_too_large_is_refused(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_windows_1252_text_is_read() -> None:
-    result = check("Our SENCO\u2019s complaints policy \u2013 see below.".encode("cp1252"))
+    result = check(
+        "Our SENCO\u2019s complaints policy \u2013 see below.".encode("cp1252")
+    )
 
     assert result.items["9"].evidence == "Our SENCO's complaints policy - see below."
