@@ -46,7 +46,9 @@ def run(label: dict) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3, help="timed passes (default 3)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="timed passes (default 3)"
+    )
     parser.add_argument("--show-errors", action="store_true", help="list each miss")
     options = parser.parse_args()
 
@@ -86,7 +88,9 @@ def main() -> None:
         for label in unreadable
     )
 
-    print(f"{'item':<9}{'TP':>4}{'FP':>4}{'FN':>4}{'TN':>4}{'precision':>11}{'recall':>8}")
+    print(
+        f"{'item':<9}{'TP':>4}{'FP':>4}{'FN':>4}{'TN':>4}{'precision':>11}{'recall':>8}"
+    )
     for key in ITEM_KEYS:
         c = counts[key]
         precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else float("nan")
@@ -104,7 +108,9 @@ def main() -> None:
     print()
     for name, right in details.items():
         print(f"{name:<16} right in {right} of {len(readable)} readable reports")
-    print(f"unreadable files reported with the right kind: {right_errors} of {len(unreadable)}")
+    print(
+        f"unreadable files reported with the right kind: {right_errors} of {len(unreadable)}"
+    )
 
     started = time.perf_counter()
     for _ in range(options.rounds):
@@ -112,8 +118,10 @@ def main() -> None:
             run(label)
     elapsed = time.perf_counter() - started
     documents = options.rounds * len(labels)
-    print(f"speed: {documents / elapsed:.1f} documents per second "
-          f"({documents} documents in {elapsed:.2f} s, all formats and errors)")
+    print(
+        f"speed: {documents / elapsed:.1f} documents per second "
+        f"({documents} documents in {elapsed:.2f} s, all formats and errors)"
+    )
 
     if options.show_errors:
         print()

@@ -179,7 +179,11 @@ DOCS = [
 ]  # fmt: skip
 
 # Image-only copies of three reports: name -> index in DOCS.
-SCANNED = {"oakfield_scanned.pdf": 0, "kestrel_scanned.pdf": 7, "herons_scanned.pdf": 22}
+SCANNED = {
+    "oakfield_scanned.pdf": 0,
+    "kestrel_scanned.pdf": 7,
+    "herons_scanned.pdf": 22,
+}
 
 DATE_LINES = {
     "recent": ("Date of this report: 15/09/2025.", date(2025, 9, 15)),
@@ -337,13 +341,15 @@ def _linked(text: str) -> str:
     for word in escape(text).split(" "):
         bare = word.rstrip(".,")
         if bare.startswith("https://"):
-            word = f'<a href="{bare}">{bare}</a>{word[len(bare):]}'
+            word = f'<a href="{bare}">{bare}</a>{word[len(bare) :]}'
         words.append(word)
 
     return " ".join(words)
 
 
-def render_docx(title: str, sections: list[tuple[str, list[str]]], footer: str) -> bytes:
+def render_docx(
+    title: str, sections: list[tuple[str, list[str]]], footer: str
+) -> bytes:
     document = docx.Document()
     document.core_properties.author = "Tandem corpus"
     document.add_heading(title, level=0)
@@ -384,7 +390,11 @@ def render_scanned(title: str, sections: list[tuple[str, list[str]]]) -> bytes:
     font = ImageFont.load_default(size=22)
     pages = []
     page, y = _blank_page(), 120
-    for line in [title, *[h for h, _ in sections], *[p for _, ps in sections for p in ps]]:
+    for line in [
+        title,
+        *[h for h, _ in sections],
+        *[p for _, ps in sections for p in ps],
+    ]:
         for chunk in [line[i : i + 85] for i in range(0, len(line), 85)]:
             ImageDraw.Draw(page).text((110, y), chunk, font=font, fill=40)
             y += 34
@@ -437,7 +447,9 @@ def encrypted_pdf() -> bytes:
     return bytes(out)
 
 
-def unreadable_files(sample_pdf: bytes, sample_docx: bytes) -> dict[str, tuple[bytes, str]]:
+def unreadable_files(
+    sample_pdf: bytes, sample_docx: bytes
+) -> dict[str, tuple[bytes, str]]:
     """File name -> (bytes, the error kind the checker must report)."""
 
     png = io.BytesIO()

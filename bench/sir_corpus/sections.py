@@ -434,70 +434,112 @@ FERNHILL = {
     "file": "fernhill_plain_words.txt",
     "school_name": "Fernhill Primary School",
     "sections": [
-        ("Fernhill Primary School: SEND at Fernhill", [
-            "Reviewed by governors in October 2025.",
-        ]),
-        ("Who we teach", [
-            "We teach children with many kinds of needs, for example autism and "
-            "dyslexia.",
-        ]),
-        ("Spotting needs early", [
-            "Teachers watch how each child is getting on and notice when someone is "
-            "stuck. We then assess what is getting in the way.",
-        ]),
-        ("Help in class", [
-            "Teachers plan lessons that work for everyone in the class. Some children "
-            "have an EHC plan and others get SEN support without one.",
-            "Children who need a boost work with a teaching assistant in a small group.",
-            "We change how lessons are taught and how the classroom is set out when a "
-            "child needs it.",
-        ]),
-        ("Checking it works", [
-            "Every term we look at what each child has learnt and decide whether the "
-            "help should carry on. We evaluate the impact of every intervention.",
-            "We review progress with families each term.",
-        ]),
-        ("Everyone joins in", [
-            "Every child comes on our trips and plays in the sports teams alongside "
-            "their classmates.",
-            "Our pastoral staff look after children's wellbeing.",
-        ]),
-        ("Who to talk to", [
-            "Mrs Harpreet Kaur leads SEND as our SENDCo. Phone 01632 960555.",
-            "If things go wrong, speak to Mrs Kaur first; if you are still unhappy, "
-            "write to the chair of governors.",
-        ]),
-        ("Staff skills", [
-            "Teachers and assistants have training in speech and language support "
-            "every year.",
-        ]),
-        ("Equipment", [
-            "We buy any equipment a child needs from the school budget.",
-        ]),
-        ("Families and children", [
-            "We meet parents each term to agree next steps. Children tell us in their "
-            "own words what helps, and their views are written into their plans.",
-            "Families can get free, impartial advice from Northshire SENDIASS.",
-        ]),
-        ("Other help", [
-            "We invite the school nurse and the family support worker to reviews when "
-            "it helps.",
-        ]),
-        ("Moving on", [
-            "Before moving to secondary school, children make extra visits with a "
-            "member of staff.",
-        ]),
-        ("Services in Northshire", [
-            "Northshire publishes details of all local SEND services on its website: "
-            "www.northshire.example.gov.uk/send.",
-        ]),
-        ("Disabled pupils", [
-            "Disabled children are admitted on the same terms as every other child. "
-            "We make reasonable adjustments so no disabled child is treated less "
-            "favourably.",
-            "Our building is old and has no lift or ramps at present; our "
-            "accessibility plan, updated in 2025, sets out the changes we intend.",
-        ]),
+        (
+            "Fernhill Primary School: SEND at Fernhill",
+            [
+                "Reviewed by governors in October 2025.",
+            ],
+        ),
+        (
+            "Who we teach",
+            [
+                "We teach children with many kinds of needs, for example autism and "
+                "dyslexia.",
+            ],
+        ),
+        (
+            "Spotting needs early",
+            [
+                "Teachers watch how each child is getting on and notice when someone is "
+                "stuck. We then assess what is getting in the way.",
+            ],
+        ),
+        (
+            "Help in class",
+            [
+                "Teachers plan lessons that work for everyone in the class. Some children "
+                "have an EHC plan and others get SEN support without one.",
+                "Children who need a boost work with a teaching assistant in a small group.",
+                "We change how lessons are taught and how the classroom is set out when a "
+                "child needs it.",
+            ],
+        ),
+        (
+            "Checking it works",
+            [
+                "Every term we look at what each child has learnt and decide whether the "
+                "help should carry on. We evaluate the impact of every intervention.",
+                "We review progress with families each term.",
+            ],
+        ),
+        (
+            "Everyone joins in",
+            [
+                "Every child comes on our trips and plays in the sports teams alongside "
+                "their classmates.",
+                "Our pastoral staff look after children's wellbeing.",
+            ],
+        ),
+        (
+            "Who to talk to",
+            [
+                "Mrs Harpreet Kaur leads SEND as our SENDCo. Phone 01632 960555.",
+                "If things go wrong, speak to Mrs Kaur first; if you are still unhappy, "
+                "write to the chair of governors.",
+            ],
+        ),
+        (
+            "Staff skills",
+            [
+                "Teachers and assistants have training in speech and language support "
+                "every year.",
+            ],
+        ),
+        (
+            "Equipment",
+            [
+                "We buy any equipment a child needs from the school budget.",
+            ],
+        ),
+        (
+            "Families and children",
+            [
+                "We meet parents each term to agree next steps. Children tell us in their "
+                "own words what helps, and their views are written into their plans.",
+                "Families can get free, impartial advice from Northshire SENDIASS.",
+            ],
+        ),
+        (
+            "Other help",
+            [
+                "We invite the school nurse and the family support worker to reviews when "
+                "it helps.",
+            ],
+        ),
+        (
+            "Moving on",
+            [
+                "Before moving to secondary school, children make extra visits with a "
+                "member of staff.",
+            ],
+        ),
+        (
+            "Services in Northshire",
+            [
+                "Northshire publishes details of all local SEND services on its website: "
+                "www.northshire.example.gov.uk/send.",
+            ],
+        ),
+        (
+            "Disabled pupils",
+            [
+                "Disabled children are admitted on the same terms as every other child. "
+                "We make reasonable adjustments so no disabled child is treated less "
+                "favourably.",
+                "Our building is old and has no lift or ramps at present; our "
+                "accessibility plan, updated in 2025, sets out the changes we intend.",
+            ],
+        ),
     ],
     # What a careful reader finds covered. Not covered: 3c (no teaching approach),
     # 10 (one service is not "involving" other bodies), 13 (no local offer named),
@@ -515,25 +557,40 @@ ROWAN = {
     "file": "rowan_empty_words.html",
     "school_name": "Rowan Tree Primary School",
     "sections": [
-        ("Rowan Tree Primary School", [
-            "Last updated: 02/02/2025. Next review: February 2026.",
-            "Rowan Tree Primary School is a happy school where everyone matters.",
-        ]),
-        ("Our values", [
-            "Pupils make good progress and we celebrate it in assemblies every week.",
-            "Our school council chose the new playground equipment this year.",
-            "Many of our staff have first aid training.",
-            "Parents are welcome at our summer fair and our Christmas concert.",
-        ]),
-        ("Our SENCO", [
-            "Our SENCO is Mr Daniel Fry.",
-        ]),
-        ("Admissions", [
-            "Our admissions policy is published on the website.",
-        ]),
-        ("More information", [
-            "For more information please contact the school office.",
-        ]),
+        (
+            "Rowan Tree Primary School",
+            [
+                "Last updated: 02/02/2025. Next review: February 2026.",
+                "Rowan Tree Primary School is a happy school where everyone matters.",
+            ],
+        ),
+        (
+            "Our values",
+            [
+                "Pupils make good progress and we celebrate it in assemblies every week.",
+                "Our school council chose the new playground equipment this year.",
+                "Many of our staff have first aid training.",
+                "Parents are welcome at our summer fair and our Christmas concert.",
+            ],
+        ),
+        (
+            "Our SENCO",
+            [
+                "Our SENCO is Mr Daniel Fry.",
+            ],
+        ),
+        (
+            "Admissions",
+            [
+                "Our admissions policy is published on the website.",
+            ],
+        ),
+        (
+            "More information",
+            [
+                "For more information please contact the school office.",
+            ],
+        ),
     ],
     # Only the words are there. 5 (first aid training) and 8 (a school council choosing
     # playground equipment) are not what Schedule 1 asks for.

@@ -67,9 +67,8 @@ def check_report(
     result.claims = find_claims(blocks, school_name=school_name)
     if not _mentions(blocks, school_name):
         result.warnings.append("The school's own name does not appear in the report.")
-    logger.info(
-        "SIR check: %s read as %s, %s of %s items found",
-        "report",
+    logger.debug(
+        "SIR check: read as %s, %s of %s items found",
         result.format,
         result.found_count,
         result.applicable_count,
