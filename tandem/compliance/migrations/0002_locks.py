@@ -15,7 +15,7 @@ LOCKS = {
     ),
     "compliance_signatory": (
         "OLD.confirmed_at IS NOT NULL",
-        "A governor's confirmation cannot be changed.",
+        "A governor confirmation cannot be changed.",
     ),
 }
 

@@ -96,10 +96,6 @@ class DocumentVersion(models.Model):
             models.UniqueConstraint(
                 fields=["document", "number"], name="one_number_per_document_version"
             ),
-            models.CheckConstraint(
-                condition=models.Q(sha256__regex=r"^[0-9a-f]{64}$"),
-                name="document_version_sha256_is_hex",
-            ),
         ]
 
     def __str__(self) -> str:
