@@ -83,10 +83,16 @@ def _is_heading(paragraph: Paragraph, text: str) -> bool:
 
 
 def _table(builder: BlockBuilder, table: Table) -> None:
-    seen: set[int] = set()
+    """One block per row, cells joined with " | " (a contacts row stays together)."""
+
+    seen: set[object] = set()
     for row in table.rows:
+        cells = []
         for cell in row.cells:
-            if id(cell._tc) in seen:
+            if (
+                cell._tc in seen
+            ):  # a merged cell repeats in every row and column it spans
                 continue
-            seen.add(id(cell._tc))
-            builder.body_block(clean(" ".join(p.text for p in cell.paragraphs)))
+            seen.add(cell._tc)
+            cells.append(clean(" ".join(p.text for p in cell.paragraphs)))
+        builder.body_block(" | ".join(text for text in cells if text))

@@ -8,7 +8,7 @@ from .text import clean
 _SKIP = {"script", "style", "noscript", "template", "svg", "nav", "head", "iframe"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {
-    "p", "li", "td", "th", "dt", "dd", "blockquote", "pre", "caption", "figcaption",
+    "p", "li", "dt", "dd", "blockquote", "pre", "caption", "figcaption",
     "address", "div", "section", "article", "main", "header", "footer", "aside",
     "table", "tr", "ul", "ol", "dl", "form", "fieldset", "body", "html",
 }  # fmt: skip
@@ -65,6 +65,11 @@ class _Walker:
                 address = href.removeprefix("mailto:")
                 if address not in tag.get_text():
                     self.pieces.append(f"({address})")
+        elif name in ("td", "th"):
+            # Cells are read along their row, so a contacts row stays together.
+            if self.pieces:
+                self.pieces.append(" | ")
+            self.walk(tag, depth=depth)
         elif name == "br":
             self.pieces.append(" ")
         else:

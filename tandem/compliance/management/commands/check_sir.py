@@ -57,7 +57,9 @@ class Command(BaseCommand):
             help="Check as on this date, dd/mm/yyyy (default: today).",
         )  # fmt: skip
         output = parser.add_mutually_exclusive_group()
-        output.add_argument("--json", action="store_true", help="One JSON object a line.")
+        output.add_argument(
+            "--json", action="store_true", help="One JSON object a line."
+        )
         output.add_argument("--csv", action="store_true", help="CSV with a header row.")
         parser.add_argument(
             "--progress", action="store_true",
@@ -73,7 +75,9 @@ class Command(BaseCommand):
         show_progress = options["progress"] or self.stderr.isatty()
 
         if options["csv"]:
-            writer = csv.DictWriter(self.stdout, fieldnames=CSV_FIELDS, lineterminator="\n")
+            writer = csv.DictWriter(
+                self.stdout, fieldnames=CSV_FIELDS, lineterminator="\n"
+            )
             writer.writeheader()
         failures = 0
         for number, path in enumerate(files, start=1):
@@ -101,7 +105,9 @@ class Command(BaseCommand):
         filled = width * done // total
         bar = "#" * filled + "-" * (width - filled)
         self.stderr.write(
-            f"\rChecking [{bar}] {done}/{total} {label[:30]:<30}", style_func=str, ending=""
+            f"\rChecking [{bar}] {done}/{total} {label[:30]:<30}",
+            style_func=str,
+            ending="",
         )
         self.stderr.flush()
 
@@ -109,7 +115,9 @@ class Command(BaseCommand):
         """A few readable lines for one file."""
 
         if "error" in entry:
-            return self.style.ERROR(f"{entry['file']}: cannot be read. {entry['error']}")
+            return self.style.ERROR(
+                f"{entry['file']}: cannot be read. {entry['error']}"
+            )
         skipped = set(entry["not_applicable"])
         missing = [
             f"{key} ({ITEMS_BY_KEY[key].title})"
@@ -190,7 +198,9 @@ def _files(paths: list[Path]) -> Iterator[Path]:
                 child
                 for child in path.rglob("*")
                 if child.is_file()
-                and not any(part.startswith(".") for part in child.relative_to(path).parts)
+                and not any(
+                    part.startswith(".") for part in child.relative_to(path).parts
+                )
             )
         else:
             yield path

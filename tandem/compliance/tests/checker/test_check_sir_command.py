@@ -81,7 +81,9 @@ def test_readable_summary_names_what_was_not_found(tmp_path: Path) -> None:
     out, _, status = run(copied, *OAKFIELD, "--on", "01/12/2025")
 
     assert status == 0
-    assert f"{copied}: evidence for 23 of 24 items; dated 01/07/2023 (out of date)." in out
+    assert (
+        f"{copied}: evidence for 23 of 24 items; dated 01/07/2023 (out of date)." in out
+    )
     assert "Not found: 8 (Consulting and involving pupils in their education)" in out
     assert "Other schools named (a sign of copying): Ashbrook Primary School" in out
     assert out.rstrip().endswith("a person reads the report and decides.")
@@ -152,7 +154,10 @@ def test_no_progress_bar_when_not_a_terminal() -> None:
     [
         ([COMPLETE, "--school-name", "X"], "Give --school-name and --school-type"),
         ([COMPLETE, *OAKFIELD, "--school", "1"], "Give either --school or"),
-        ([COMPLETE, "--school-name", "X", "--school-type", "grammar"], "invalid choice"),
+        (
+            [COMPLETE, "--school-name", "X", "--school-type", "grammar"],
+            "invalid choice",
+        ),
         ([COMPLETE, *OAKFIELD, "--on", "31/02/2025"], "is not a date"),
         ([COMPLETE, *OAKFIELD, "--json", "--csv"], "not allowed with argument"),
     ],

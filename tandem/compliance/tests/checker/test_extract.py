@@ -1,5 +1,7 @@
 """Reading each format, with places, and refusing what cannot be read."""
 
+import io
+
 import pytest
 
 from tandem.compliance.checker import UnreadableReport
@@ -159,3 +161,33 @@ def test_windows_1252_text_is_read() -> None:
     )
 
     assert result.items["9"].evidence == "Our SENCO's complaints policy - see below."
+
+
+def test_html_table_rows_keep_a_contact_together() -> None:
+    html = (
+        b"<table><tr><th>Role</th><th>Name</th><th>Email</th></tr>"
+        b"<tr><td>SENCO</td><td>Mrs Jane Harlow</td><td>jh@oak.example.sch.uk</td></tr>"
+        b"</table>"
+    )
+    result = check(html)
+
+    assert (
+        result.items["4"].evidence == "SENCO | Mrs Jane Harlow | jh@oak.example.sch.uk"
+    )
+    assert result.senco_email == "jh@oak.example.sch.uk"
+
+
+def test_docx_table_rows_keep_a_contact_together() -> None:
+    import docx as python_docx
+
+    document = python_docx.Document()
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("SENDCo", "Mr Tom Adebayo", "01632 960456"),
+                          strict=True):  # fmt: skip
+        cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = check(buffer.getvalue())
+
+    assert (result.senco_name, result.senco_phone) == ("Mr Tom Adebayo", "01632 960456")
+    assert result.items["4"].where == "paragraph 1"
