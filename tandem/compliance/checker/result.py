@@ -140,7 +140,7 @@ def _from_iso(value: str | None) -> date | None:
 # --- CSV ------------------------------------------------------------------------------
 
 CSV_FIELDS = [
-    "file", "error", "school_name", "school_type", "checked_on", "format",
+    "file", "error", "error_kind", "school_name", "school_type", "checked_on", "format",
     "report_date", "stale", "next_review_date", "senco_name", "senco_email",
     "senco_phone", "local_offer_url", "items_found", "items_applicable",
     *[f"item_{key}{suffix}" for key in ITEM_KEYS for suffix in ("", "_where", "_evidence")],

@@ -70,7 +70,8 @@ def test_csv_has_a_header_and_a_row_per_file() -> None:
     assert rows[0]["local_offer_url"] == (
         "https://www.northshire.example.gov.uk/send/local-offer"
     )
-    assert rows[1]["error_kind"] if "error_kind" in rows[1] else rows[1]["error"]
+    assert rows[1]["error"].startswith("The PDF has no text layer")
+    assert rows[1]["error_kind"] == "no_text_layer"
     assert rows[1]["item_1"] == ""
 
 

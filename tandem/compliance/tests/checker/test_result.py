@@ -99,6 +99,7 @@ def test_csv_flattens_one_row_per_file_and_error() -> None:
         **{name: "" for name in CSV_FIELDS},
         "file": "b.pdf",
         "error": "The PDF is damaged and cannot be opened.",
+        "error_kind": "damaged",
     }
 
 
