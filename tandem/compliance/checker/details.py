@@ -13,7 +13,13 @@ from .text import excerpt
 
 # --- the SENCO ------------------------------------------------------------------------
 
-_NAME_WORD = r"(?:[A-Z]\.?(?=[\s,.)])|[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*)"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+# A capitalised word (McDonald, O'Neill, Smith-Jones, Zoë) or an initial.
+_NAME_WORD = (
+    rf"(?:[{_UPPER}]\.?(?=[\s,.)])"
+    rf"|[{_UPPER}][{_LOWER}]+(?:['-]?[{_UPPER}][{_LOWER}]*|['-][{_LOWER}]+)*)"
+)
 TITLED_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?(?:\s+" + _NAME_WORD + r"){1,3}"
 )
@@ -119,7 +125,12 @@ def _first_phone(blocks: list[Block]) -> str | None:
         for match in PHONE.finditer(block.text):
             digits = re.sub(r"\D", "", match.group(0)).removeprefix("44")
             if len(digits.lstrip("0")) in (9, 10):
-                return match.group(0).strip()
+                number = match.group(0).strip()
+                return (
+                    number[1:]
+                    if number.startswith("(") and ")" not in number
+                    else number
+                )
 
     return None
 
@@ -174,13 +185,15 @@ _MONTHS = {
     )
     for name in names
 }  # fmt: skip
+_TERM_MONTHS = {"autumn": 9, "spring": 1, "summer": 4}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 DATE = re.compile(
     r"(?<!\d)(?P<d1>\d{1,2})[/.-](?P<m1>\d{1,2})[/.-](?P<y1>\d{4})(?!\d)"
     r"|(?<!\d)(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})(?!\d)"
     r"|(?:(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<m3>"
     + _MONTH
-    + r")\.?,?\s+(?P<y3>\d{4})",
+    + r")\.?,?\s+(?P<y3>\d{4})"
+    r"|(?P<term>autumn|spring|summer)(?: term)?,?\s+(?P<y4>\d{4})",
     re.IGNORECASE,
 )
 _REPORT_LABEL = re.compile(
@@ -236,6 +249,10 @@ def _to_date(match: re.Match[str]) -> date | None:
             return date(int(parts["y1"]), int(parts["m1"]), int(parts["d1"]))
         if parts["y2"]:
             return date(int(parts["y2"]), int(parts["m2"]), int(parts["d2"]))
+        if parts["term"]:
+            # A term counts from its first month (domain.md: Sep, Jan and Apr).
+            month = _TERM_MONTHS[parts["term"].lower()]
+            return date(int(parts["y4"]), month, 1)
         month = _MONTHS[parts["m3"].lower()]
         # A month without a day counts from its first day: the earlier reading, so an
         # old report is never made to look newer than it is.

@@ -38,9 +38,12 @@ def blocks(*texts: str) -> list[Block]:
         (["Please contact the SENCO through the office.", "Email inclusion@x.example."],
          None, "inclusion@x.example", None),
         (["Our SENCO started on 01/09/2025 and works 3 days."], None, None, None),
+        (["SENCO: Mrs Zoë McDonald-O'Neill, 020 7946 0123."],
+         "Mrs Zoë McDonald-O'Neill", None, "020 7946 0123"),
+        (["SENCO: Mr J Smith (07700 900123)"], "Mr J Smith", None, "07700 900123"),
     ],
     ids=["email", "next-block", "bracketed-phone", "untitled", "long-title", "+44",
-         "no-name", "date-not-phone"],
+         "no-name", "date-not-phone", "hard-name", "initial-mobile"],
 )  # fmt: skip
 def test_find_senco(texts: list[str], name: str, email: str, phone: str) -> None:
     senco = find_senco(blocks(*texts))
@@ -86,9 +89,12 @@ def test_find_local_offer_url(texts: list[str], url: str | None) -> None:
         (["Pupils joined on 01/09/2025."], None, None),
         (["Updated: 31/02/2025."], None, None),
         (["Reviewed: 01/01/2027."], None, None),
+        (["Reviewed: Autumn term 2025. Next review: Summer 2026."],
+         date(2025, 9, 1), date(2026, 4, 1)),
+        (["Approved in spring 2025."], date(2025, 1, 1), None),
     ],
     ids=["dd/mm/yyyy", "month-year", "latest-wins", "academic-year", "long-year",
-         "unlabelled", "impossible", "future"],
+         "unlabelled", "impossible", "future", "terms", "spring"],
 )  # fmt: skip
 def test_find_dates(texts: list[str], report_date: date, next_review: date) -> None:
     found = find_dates(blocks(*texts), on=date(2025, 12, 1))
