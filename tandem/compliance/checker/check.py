@@ -7,6 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from .blocks import Block
 from .details import (
+    Senco,
     find_claims,
     find_dates,
     find_local_offer_url,
@@ -34,7 +35,6 @@ def check_report(
         raise CheckerError(f"School type must be one of {', '.join(SCHOOL_TYPES)}.")
     extracted = extract(data)
     blocks = extracted.blocks
-    body = extracted.body
 
     result = CheckResult(
         file=filename,
@@ -47,16 +47,7 @@ def check_report(
         warnings=list(extracted.warnings),
     )
     senco = find_senco(blocks)
-    for item in ITEMS:
-        if not applies(item, school_type):
-            result.not_applicable.append(item.key)
-        if item.key == "4":
-            found = bool(senco.name and (senco.email or senco.phone))
-            result.items["4"] = ItemResult(
-                found, senco.evidence if found else None, senco.where if found else None
-            )
-        else:
-            result.items[item.key] = _look_for(item, body)
+    _items(result, extracted.body, senco)
 
     result.senco_name = senco.name
     result.senco_email = senco.email
@@ -75,6 +66,23 @@ def check_report(
     )
 
     return result
+
+
+def _items(result: CheckResult, body: list[Block], senco: Senco) -> None:
+    """Every item in order; item 4 is the SENCO's name with an email or phone."""
+
+    for item in ITEMS:
+        if not applies(item, result.school_type):
+            result.not_applicable.append(item.key)
+        if item.key == "4":
+            found = bool(senco.name and (senco.email or senco.phone))
+            result.items["4"] = (
+                ItemResult(True, senco.evidence, senco.where)
+                if found
+                else ItemResult(False)
+            )
+        else:
+            result.items[item.key] = _look_for(item, body)
 
 
 def _look_for(item: Item, body: list[Block]) -> ItemResult:

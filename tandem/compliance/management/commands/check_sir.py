@@ -118,47 +118,45 @@ class Command(BaseCommand):
             return self.style.ERROR(
                 f"{entry['file']}: cannot be read. {entry['error']}"
             )
-        skipped = set(entry["not_applicable"])
-        missing = [
-            f"{key} ({ITEMS_BY_KEY[key].title})"
-            for key, item in entry["items"].items()
-            if key not in skipped and not item["found"]
-        ]
-        found = len(entry["items"]) - len(skipped) - len(missing)
-        report_date = entry["report_date"]
-        dated = (
-            f"dated {format_date(date.fromisoformat(report_date))}"
-            if report_date
-            else "no date found"
-        )
+        missing = _missing(entry)
+        applicable = len(entry["items"]) - len(entry["not_applicable"])
+        contacts = (entry["senco_name"], entry["senco_email"], entry["senco_phone"])
+
         lines = [
-            f"{entry['file']}: evidence for {found} of {found + len(missing)} items; "
-            f"{dated}{' (out of date)' if entry['stale'] else ''}.",
+            f"{entry['file']}: evidence for {applicable - len(missing)} of {applicable}"
+            f" items; {_dated(entry)}.",
             "  Not found: " + ("; ".join(missing) if missing else "none."),
             "  SENCO: "
-            + (
-                ", ".join(
-                    part
-                    for part in (
-                        entry["senco_name"], entry["senco_email"], entry["senco_phone"]
-                    )
-                    if part
-                )
-                or "not found."
-            ),
+            + (", ".join(part for part in contacts if part) or "not found."),
             f"  Local offer link: {entry['local_offer_url'] or 'not found.'}",
-        ]  # fmt: skip
+        ]
         if entry["other_schools"]:
-            lines.append(
-                "  Other schools named (a sign of copying): "
-                + ", ".join(entry["other_schools"])
-            )
+            schools = ", ".join(entry["other_schools"])
+            lines.append(f"  Other schools named (a sign of copying): {schools}")
         if entry["claims"]:
             names = ", ".join(claim["name"] for claim in entry["claims"])
             lines.append(f"  Services and partnerships to confirm: {names}")
         lines.extend(f"  Note: {warning}" for warning in entry["warnings"])
 
         return "\n".join(lines)
+
+
+def _missing(entry: dict[str, Any]) -> list[str]:
+    skipped = set(entry["not_applicable"])
+
+    return [
+        f"{key} ({ITEMS_BY_KEY[key].title})"
+        for key, item in entry["items"].items()
+        if key not in skipped and not item["found"]
+    ]
+
+
+def _dated(entry: dict[str, Any]) -> str:
+    if not entry["report_date"]:
+        return "no date found (out of date)"
+    when = format_date(date.fromisoformat(entry["report_date"]))
+
+    return f"dated {when}" + (" (out of date)" if entry["stale"] else "")
 
 
 def _date(text: str) -> date:
