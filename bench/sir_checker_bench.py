@@ -54,78 +54,86 @@ def main() -> None:
 
     labels = json.loads((CORPUS / "labels.json").read_text())["documents"]
     outputs = {label["file"]: run(label) for label in labels}
+    counts, details, errors = evaluate(labels, outputs)
 
-    counts = {key: Counter() for key in ITEM_KEYS}
-    details = Counter()
-    errors = []
-    readable = [label for label in labels if label["readable"]]
-    for label in readable:
-        output = outputs[label["file"]]
-        if "error_kind" in output:
-            errors.append(f"{label['file']}: unreadable ({output['error_kind']})")
-            continue
-        for key in ITEM_KEYS:
-            truth = label["items"][key]
-            if truth is None:
-                continue
-            found = output["items"][key]["found"]
-            outcome = {(True, True): "tp", (False, True): "fp", (True, False): "fn"}
-            counts[key][outcome.get((truth, found), "tn")] += 1
-            if truth != found:
-                errors.append(f"{label['file']}: item {key} found={found}")
-        for name in DETAILS:
-            details[name] += output[name] == label[name]
-        details["stale"] += output["stale"] == label["stale"]
-        details["other_schools"] += set(output["other_schools"]) == set(
-            label["other_schools"]
-        )
-        names = {claim["name"].lower() for claim in output["claims"]}
-        details["claims"] += all(claim.lower() in names for claim in label["claims"])
-
+    print_items(counts)
+    readable = sum(label["readable"] for label in labels)
+    for name, right in details.items():
+        print(f"{name:<16} right in {right} of {readable} readable reports")
     unreadable = [label for label in labels if not label["readable"]]
     right_errors = sum(
         outputs[label["file"]].get("error_kind") == label["error_kind"]
         for label in unreadable
     )
+    print(f"unreadable files with the right error: {right_errors} of {len(unreadable)}")
+    print_speed(labels, options.rounds)
+    if options.show_errors:
+        print("\n" + ("\n".join(errors) or "no misses"))
 
+
+def evaluate(labels: list[dict], outputs: dict) -> tuple[dict, Counter, list[str]]:
+    """Confusion counts per item, right answers per detail, and each miss."""
+
+    counts = {key: Counter() for key in ITEM_KEYS}
+    details: Counter = Counter()
+    errors = []
+    for label in (label for label in labels if label["readable"]):
+        output = outputs[label["file"]]
+        if "error_kind" in output:
+            errors.append(f"{label['file']}: unreadable ({output['error_kind']})")
+            continue
+        for key in ITEM_KEYS:
+            truth, found = label["items"][key], output["items"][key]["found"]
+            if truth is None:
+                continue
+            counts[key][OUTCOME[(truth, found)]] += 1
+            if truth != found:
+                errors.append(f"{label['file']}: item {key} found={found}")
+        for name in (*DETAILS, "stale"):
+            details[name] += output[name] == label[name]
+        others = set(output["other_schools"]) == set(label["other_schools"])
+        details["other_schools"] += others
+        names = {claim["name"].lower() for claim in output["claims"]}
+        details["claims"] += all(claim.lower() in names for claim in label["claims"])
+
+    return counts, details, errors
+
+
+OUTCOME = {
+    (True, True): "tp",
+    (False, True): "fp",
+    (True, False): "fn",
+    (False, False): "tn",
+}
+
+
+def print_items(counts: dict) -> None:
     print(
         f"{'item':<9}{'TP':>4}{'FP':>4}{'FN':>4}{'TN':>4}{'precision':>11}{'recall':>8}"
     )
-    for key in ITEM_KEYS:
-        c = counts[key]
-        precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else float("nan")
-        recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else float("nan")
+    for key, c in [*counts.items(), ("all", sum(counts.values(), Counter()))]:
         print(
             f"{key:<9}{c['tp']:>4}{c['fp']:>4}{c['fn']:>4}{c['tn']:>4}"
-            f"{precision:>11.2f}{recall:>8.2f}"
+            f"{_ratio(c['tp'], c['tp'] + c['fp']):>11}{_ratio(c['tp'], c['tp'] + c['fn']):>8}"
         )
-    total = sum(counts.values(), Counter())
-    print(
-        f"{'all':<9}{total['tp']:>4}{total['fp']:>4}{total['fn']:>4}{total['tn']:>4}"
-        f"{total['tp'] / (total['tp'] + total['fp']):>11.2f}"
-        f"{total['tp'] / (total['tp'] + total['fn']):>8.2f}"
-    )
     print()
-    for name, right in details.items():
-        print(f"{name:<16} right in {right} of {len(readable)} readable reports")
-    print(
-        f"unreadable files reported with the right kind: {right_errors} of {len(unreadable)}"
-    )
 
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:.2f}" if whole else "-"
+
+
+def print_speed(labels: list[dict], rounds: int) -> None:
     started = time.perf_counter()
-    for _ in range(options.rounds):
+    for _ in range(rounds):
         for label in labels:
             run(label)
     elapsed = time.perf_counter() - started
-    documents = options.rounds * len(labels)
+    documents = rounds * len(labels)
     print(
         f"speed: {documents / elapsed:.1f} documents per second "
         f"({documents} documents in {elapsed:.2f} s, all formats and errors)"
     )
-
-    if options.show_errors:
-        print()
-        print("\n".join(errors) or "no misses")
 
 
 if __name__ == "__main__":
