@@ -35,7 +35,6 @@ from sections import (  # noqa: E402 - the sibling module sits beside this scrip
     SPECIAL_OVERRIDES,
 )
 
-FILES = HERE / "files"
 ON = date(2025, 12, 1)
 ITEM_ORDER = list(SECTIONS)
 
@@ -467,9 +466,12 @@ def unreadable_files(
     }  # fmt: skip
 
 
-def main() -> None:
-    FILES.mkdir(exist_ok=True)
-    for old in FILES.iterdir():
+def main(target: Path = HERE) -> None:
+    """Write target/files/* and target/labels.json."""
+
+    files = target / "files"
+    files.mkdir(exist_ok=True)
+    for old in files.iterdir():
         old.unlink()
     labels = []
     samples: dict[str, bytes] = {}
@@ -492,7 +494,7 @@ def main() -> None:
             html = render_html(title, sections, school.name)
             data = weasyprint.HTML(string=html).write_pdf()
         samples.setdefault(doc.fmt, data)
-        (FILES / doc.file).write_bytes(data)
+        (files / doc.file).write_bytes(data)
         labels.append(label)
 
     for hand, fmt in ((FERNHILL, "text"), (ROWAN, "html")):
@@ -502,23 +504,23 @@ def main() -> None:
         else:
             data = render_html(title[0], sections, hand["school_name"]).encode()
             data = data.replace(b"<h1>", b"<p>" + title[1][0].encode() + b"</p><h1>", 1)
-        (FILES / hand["file"]).write_bytes(data)
+        (files / hand["file"]).write_bytes(data)
         labels.append(_hand_label(hand, fmt))
 
     for name, index in SCANNED.items():
         doc = DOCS[index]
         title, sections, _ = build(doc)
-        (FILES / name).write_bytes(render_scanned(title, sections))
+        (files / name).write_bytes(render_scanned(title, sections))
         labels.append(_unreadable_label(name, doc, "no_text_layer"))
 
     for name, (data, kind) in unreadable_files(samples["pdf"], samples["docx"]).items():
-        (FILES / name).write_bytes(data)
+        (files / name).write_bytes(data)
         labels.append(_unreadable_label(name, DOCS[0], kind))
 
     text = json.dumps({"on": ON.isoformat(), "documents": labels}, indent=1)
-    (HERE / "labels.json").write_text(text + "\n", encoding="utf-8")
-    total = sum(path.stat().st_size for path in FILES.iterdir())
-    print(f"{len(labels)} files, {total / 1024:.0f} KiB in {FILES}")
+    (target / "labels.json").write_text(text + "\n", encoding="utf-8")
+    total = sum(path.stat().st_size for path in files.iterdir())
+    print(f"{len(labels)} files, {total / 1024:.0f} KiB in {files}")
 
 
 def _hand_label(hand: dict, fmt: str) -> dict:

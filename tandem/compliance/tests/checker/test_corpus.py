@@ -5,6 +5,7 @@ KNOWN_ERRORS with the reason); the tests assert those disagreements too, so a ch
 the checker either way shows up here and in bench/sir_checker_bench.py.
 """
 
+import importlib.util
 import json
 from datetime import date
 from pathlib import Path
@@ -155,3 +156,20 @@ def test_known_errors_name_real_files_and_items() -> None:
 
     assert set(KNOWN_ERRORS) <= files
     assert all(keys <= set(ITEM_KEYS) for keys in KNOWN_ERRORS.values())
+
+
+def test_generator_reproduces_the_committed_corpus(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("generate", CORPUS / "generate.py")
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+
+    generate.main(tmp_path)
+
+    committed = sorted(path.name for path in (CORPUS / "files").iterdir())
+    assert sorted(path.name for path in (tmp_path / "files").iterdir()) == committed
+    for name in committed:
+        fresh = (tmp_path / "files" / name).read_bytes()
+        assert fresh == (CORPUS / "files" / name).read_bytes(), name
+    assert (tmp_path / "labels.json").read_text() == (
+        CORPUS / "labels.json"
+    ).read_text()
