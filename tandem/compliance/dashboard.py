@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from tandem.compliance.models import Document, DocumentVersion, SignOff, Signatory
+from tandem.compliance.models import Document, DocumentVersion, Signatory, SignOff
 from tandem.compliance.reviews import ReviewState
 from tandem.schools.dashboard import Attention, DashboardContext, Level
 from tandem.schools.permissions import Capability
@@ -25,7 +25,9 @@ def _documents(ctx: DashboardContext):  # noqa: ANN202
     versions = DocumentVersion.objects.prefetch_related(
         Prefetch("sign_offs", queryset=SignOff.objects.prefetch_related("signatories"))
     )
-    return ctx.school.documents.prefetch_related(Prefetch("versions", queryset=versions))
+    return ctx.school.documents.prefetch_related(
+        Prefetch("versions", queryset=versions)
+    )
 
 
 def _reviews(ctx: DashboardContext, documents: list[Document]) -> list[Attention]:
@@ -36,19 +38,27 @@ def _reviews(ctx: DashboardContext, documents: list[Document]) -> list[Attention
             continue
         level = Level.OVERDUE if status.state == ReviewState.OVERDUE else Level.DUE
         text = f"{document.title}: {status.wording.lower()} ({document.next_review_on:%d/%m/%Y})."
-        items.append(Attention(level, text, _url(ctx, document), document.next_review_on))
+        items.append(
+            Attention(level, text, _url(ctx, document), document.next_review_on)
+        )
 
     return items
 
 
-def _awaiting_sign_off(ctx: DashboardContext, documents: list[Document]) -> list[Attention]:
+def _awaiting_sign_off(
+    ctx: DashboardContext, documents: list[Document]
+) -> list[Attention]:
     items = []
     for document in documents:
         versions = list(document.versions.all())
         if not versions or _signed(versions[0]):
             continue
         latest = versions[0]
-        items.append(Attention(Level.INFO, _waiting_text(document, latest), _url(ctx, document, latest)))
+        items.append(
+            Attention(
+                Level.INFO, _waiting_text(document, latest), _url(ctx, document, latest)
+            )
+        )
 
     return items
 
@@ -86,10 +96,14 @@ def _my_signatures(ctx: DashboardContext) -> list[Attention]:
     return items
 
 
-def _url(ctx: DashboardContext, document: Document, version: DocumentVersion | None = None) -> str:
+def _url(
+    ctx: DashboardContext, document: Document, version: DocumentVersion | None = None
+) -> str:
     urn = ctx.school.urn
     if version is None:
-        return reverse("compliance:document-detail", kwargs={"urn": urn, "pk": document.pk})
+        return reverse(
+            "compliance:document-detail", kwargs={"urn": urn, "pk": document.pk}
+        )
     kwargs = {"urn": urn, "pk": document.pk, "number": version.number}
 
     return reverse("compliance:version-detail", kwargs=kwargs)

@@ -60,9 +60,7 @@ def _section(sign_off: SignOff, *, today: date) -> EvidenceSection:
         f"{signed_on:%d/%m/%Y})"
     )
 
-    return EvidenceSection(
-        title=title, pdf=merge_pdfs([statement, *body]), order=10
-    )
+    return EvidenceSection(title=title, pdf=merge_pdfs([statement, *body]), order=10)
 
 
 def statement_context(sign_off: SignOff, *, today: date) -> dict:
@@ -94,7 +92,9 @@ def _document_pdf(sign_off: SignOff) -> list[bytes]:
 def _html_pdf(data: bytes) -> bytes:
     """Render an uploaded web page, refusing every fetch (images, styles, links)."""
 
-    return HTML(string=data.decode("utf-8", "replace"), url_fetcher=_no_fetch).write_pdf()
+    return HTML(
+        string=data.decode("utf-8", "replace"), url_fetcher=_no_fetch
+    ).write_pdf()
 
 
 def _no_fetch(url: str, *args, **kwargs) -> dict:  # noqa: ANN002, ANN003

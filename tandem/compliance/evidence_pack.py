@@ -28,7 +28,9 @@ def _sections_from(module, school: School, *, today: date) -> list[EvidenceSecti
         return list(module.sections(school, today=today))
     except Exception:
         # One app's failure must not stop the pack; the gap is printed and logged.
-        logger.exception("Evidence pack: %s failed for school %s", module.__name__, school.pk)
+        logger.exception(
+            "Evidence pack: %s failed for school %s", module.__name__, school.pk
+        )
         return [_missing_section(module.__name__, school)]
 
 
@@ -41,7 +43,9 @@ def _missing_section(module_name: str, school: School) -> EvidenceSection:
 
 
 def build(school: School, *, today: date) -> bytes:
-    parts = [PackPart(section.title, section.pdf) for section in gather(school, today=today)]
+    parts = [
+        PackPart(section.title, section.pdf) for section in gather(school, today=today)
+    ]
     contents = weasyprint_contents(
         heading=HEADING, school_name=school.name, generated_on=today
     )

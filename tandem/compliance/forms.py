@@ -116,9 +116,11 @@ class SignOffRequestForm(forms.Form):
     def __init__(self, *args, eligible: list[Membership], **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
         pks = [member.pk for member in eligible]
-        self.fields["signatories"].queryset = Membership.objects.filter(
-            pk__in=pks
-        ).select_related("user").order_by("user__last_name", "user__first_name")
+        self.fields["signatories"].queryset = (
+            Membership.objects.filter(pk__in=pks)
+            .select_related("user")
+            .order_by("user__last_name", "user__first_name")
+        )
 
 
 class ConfirmSignOffForm(forms.Form):
@@ -135,7 +137,9 @@ class RecordSignatureForm(forms.Form):
         empty_label=None,
     )
     signed_on = forms.DateField(
-        label="Date they signed", widget=DateInput(), help_text="As written on the paper copy."
+        label="Date they signed",
+        widget=DateInput(),
+        help_text="As written on the paper copy.",
     )
 
     def __init__(self, *args, outstanding: list[Signatory], **kwargs) -> None:  # noqa: ANN002, ANN003

@@ -22,8 +22,8 @@ from tandem.compliance.models import (
     Document,
     DocumentVersion,
     ReportCheck,
-    SignOff,
     Signatory,
+    SignOff,
 )
 from tandem.compliance.uploads import DOCUMENT_KINDS, sniff_upload
 from tandem.lib.concurrency import save_versioned
@@ -71,11 +71,17 @@ def create_document(school: School, *, by: AbstractBaseUser, **fields) -> Docume
 
 @transaction.atomic
 def update_document(
-    document: Document, *, by: AbstractBaseUser, expected_version: int, **fields  # noqa: ANN003
+    document: Document,
+    *,
+    by: AbstractBaseUser,
+    expected_version: int,
+    **fields,  # noqa: ANN003
 ) -> Document:
     """Save register details unless someone else saved first (StaleEdit)."""
 
-    changed = [name for name in DOCUMENT_FIELDS if getattr(document, name) != fields[name]]
+    changed = [
+        name for name in DOCUMENT_FIELDS if getattr(document, name) != fields[name]
+    ]
     for name in DOCUMENT_FIELDS:
         setattr(document, name, fields[name])
     save_versioned(document, DOCUMENT_FIELDS, expected=expected_version)
@@ -159,7 +165,9 @@ def _next_number(document: Document) -> int:
     return last + 1
 
 
-def _version_added(version: DocumentVersion, *, by: AbstractBaseUser) -> DocumentVersion:
+def _version_added(
+    version: DocumentVersion, *, by: AbstractBaseUser
+) -> DocumentVersion:
     record(
         "compliance.version.added",
         version,
@@ -258,9 +266,7 @@ def confirm_sign_off(
     signatory.confirmed_at = timezone.now()
     signatory.recorded_by = by
     signatory.save()
-    record(
-        "compliance.signoff.confirmed", sign_off, by=by, signatory=signatory.user_id
-    )
+    record("compliance.signoff.confirmed", sign_off, by=by, signatory=signatory.user_id)
 
     if not sign_off.outstanding():
         _complete(sign_off, by=by)
@@ -333,8 +339,13 @@ def _check_confirmation(
         raise SignOffError(
             "The date signed must be between the request and today, not in the future."
         )
-    if not sign_off.is_bound_to_version or not sign_off.document_version.content_matches_hash():
-        logger.warning("Sign-off %s: stored content does not match its hash", sign_off.pk)
+    if (
+        not sign_off.is_bound_to_version
+        or not sign_off.document_version.content_matches_hash()
+    ):
+        logger.warning(
+            "Sign-off %s: stored content does not match its hash", sign_off.pk
+        )
         raise SignOffError(_TAMPERED)
 
 
@@ -359,9 +370,14 @@ def _today() -> date:
 
 @transaction.atomic
 def add_consultation(
-    document: Document, *, by: AbstractBaseUser, **fields  # noqa: ANN003
+    document: Document,
+    *,
+    by: AbstractBaseUser,
+    **fields,  # noqa: ANN003
 ) -> Consultation:
-    consultation = Consultation.objects.create(document=document, created_by=by, **fields)
+    consultation = Consultation.objects.create(
+        document=document, created_by=by, **fields
+    )
 
     record("compliance.consultation.added", consultation, by=by, document=document.pk)
 

@@ -45,6 +45,8 @@ def verify(data: bytes, *, school: School | None = None) -> Verification:
 
     return Verification(
         digest=digest,
-        versions=list(versions.order_by("document__school__name", "document", "number")),
+        versions=list(
+            versions.order_by("document__school__name", "document", "number")
+        ),
         sign_offs=list(sign_offs.prefetch_related("signatories")),
     )

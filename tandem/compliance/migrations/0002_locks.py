@@ -40,8 +40,10 @@ def postgresql_sql(table: str, condition: str, message: str) -> list[str]:
 
 def drop_sql(vendor: str, table: str) -> list[str]:
     if vendor == "postgresql":
-        return [f"DROP TRIGGER IF EXISTS {table}_lock ON {table};",
-                f"DROP FUNCTION IF EXISTS {table}_lock();"]
+        return [
+            f"DROP TRIGGER IF EXISTS {table}_lock ON {table};",
+            f"DROP FUNCTION IF EXISTS {table}_lock();",
+        ]
     return [f"DROP TRIGGER IF EXISTS {table}_lock;"]
 
 

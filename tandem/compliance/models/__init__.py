@@ -4,7 +4,7 @@ from tandem.compliance.models.check import ReportCheck
 from tandem.compliance.models.consultation import Consultation
 from tandem.compliance.models.document import Document, DocumentVersion
 from tandem.compliance.models.locking import Locked
-from tandem.compliance.models.signoff import InvalidTransition, SignOff, Signatory
+from tandem.compliance.models.signoff import InvalidTransition, Signatory, SignOff
 
 __all__ = [
     "Consultation",

@@ -124,7 +124,9 @@ class DocumentVersion(models.Model):
 
     @property
     def extension(self) -> str:
-        return {"pdf": ".pdf", "docx": ".docx", "html": ".html"}.get(self.format, ".txt")
+        return {"pdf": ".pdf", "docx": ".docx", "html": ".html"}.get(
+            self.format, ".txt"
+        )
 
     @property
     def grouped_hash(self) -> str:

@@ -38,7 +38,11 @@ def make_document(school: School, *, by, **overrides) -> Document:  # noqa: ANN0
 
 
 def make_version(
-    document: Document, *, by, data: bytes | None = None, filename: str = "report.pdf"  # noqa: ANN001
+    document: Document,
+    *,
+    by,
+    data: bytes | None = None,
+    filename: str = "report.pdf",  # noqa: ANN001
 ) -> DocumentVersion:
     return services.add_file_version(
         document, by=by, data=data or pdf_bytes(), filename=filename

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from tandem.audit.models import AuditEntry
 from tandem.compliance import services
-from tandem.compliance.models import InvalidTransition, Locked, SignOff, Signatory
+from tandem.compliance.models import InvalidTransition, Locked, Signatory, SignOff
 from tandem.compliance.reviews import next_review_after
 from tandem.compliance.tests.builders import (
     governors,
@@ -77,14 +77,20 @@ def test_complete_when_every_governor_has_confirmed(world, version):
     today = timezone.localdate()
 
     services.confirm_sign_off(
-        sign_off, by=first.user, signatory=first, signed_on=today,
+        sign_off,
+        by=first.user,
+        signatory=first,
+        signed_on=today,
         recorder=Membership.objects.get(user=first.user),
     )
     sign_off.refresh_from_db()
     assert sign_off.status == SignOff.Status.COLLECTING
 
     services.confirm_sign_off(
-        sign_off, by=second.user, signatory=second, signed_on=today,
+        sign_off,
+        by=second.user,
+        signatory=second,
+        signed_on=today,
         recorder=Membership.objects.get(user=second.user),
     )
     sign_off.refresh_from_db()
@@ -113,8 +119,11 @@ def test_a_governor_cannot_sign_for_another(world, version):
 
     with pytest.raises(services.SignOffError):
         services.confirm_sign_off(
-            sign_off, by=world.user("sen_governor"), signatory=other_line,
-            signed_on=timezone.localdate(), recorder=member(world, "sen_governor"),
+            sign_off,
+            by=world.user("sen_governor"),
+            signatory=other_line,
+            signed_on=timezone.localdate(),
+            recorder=member(world, "sen_governor"),
         )
 
     assert sign_off.outstanding() != []
@@ -125,8 +134,11 @@ def test_the_clerk_records_a_paper_signature(world, version):
     line = sign_off.signatories.get(user=world.user("governor"))
 
     services.confirm_sign_off(
-        sign_off, by=world.user("clerk"), signatory=line,
-        signed_on=timezone.localdate(), recorder=member(world, "clerk"),
+        sign_off,
+        by=world.user("clerk"),
+        signatory=line,
+        signed_on=timezone.localdate(),
+        recorder=member(world, "clerk"),
     )
 
     line.refresh_from_db()
@@ -140,7 +152,9 @@ def test_a_future_date_is_refused(world, version):
 
     with pytest.raises(services.SignOffError) as caught:
         services.confirm_sign_off(
-            sign_off, by=world.user("clerk"), signatory=line,
+            sign_off,
+            by=world.user("clerk"),
+            signatory=line,
             signed_on=timezone.localdate() + timedelta(days=1),
             recorder=member(world, "clerk"),
         )
@@ -220,8 +234,11 @@ def test_a_file_changed_on_disk_cannot_be_signed(world, version):
 
     with pytest.raises(services.SignOffError) as caught:
         services.confirm_sign_off(
-            sign_off, by=world.user("governor"), signatory=line,
-            signed_on=timezone.localdate(), recorder=member(world, "governor"),
+            sign_off,
+            by=world.user("governor"),
+            signatory=line,
+            signed_on=timezone.localdate(),
+            recorder=member(world, "governor"),
         )
 
     assert "no longer matches the fingerprint" in str(caught.value)

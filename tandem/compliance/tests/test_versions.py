@@ -64,7 +64,9 @@ def test_upload_is_audited_with_ids_only(world, document):
 
 def test_a_mismatched_upload_stores_nothing(world, document):
     with pytest.raises(UploadRejected) as caught:
-        make_version(document, by=world.user("senco"), data=pdf_bytes(), filename="x.docx")
+        make_version(
+            document, by=world.user("senco"), data=pdf_bytes(), filename="x.docx"
+        )
 
     assert str(caught.value).startswith("x.docx: the name says a Word document")
     assert not DocumentVersion.objects.exists()
@@ -94,7 +96,9 @@ def test_a_version_cannot_be_changed(world, document):
     assert version.note == ""
 
 
-def test_the_database_refuses_to_change_a_version_behind_the_models_back(world, document):
+def test_the_database_refuses_to_change_a_version_behind_the_models_back(
+    world, document
+):
     version = make_version(document, by=world.user("senco"))
 
     with pytest.raises(IntegrityError):

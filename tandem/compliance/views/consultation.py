@@ -5,19 +5,23 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from tandem.compliance import permissions, services
-from tandem.compliance.permissions import writing_view
 from tandem.compliance.forms import ConsultationForm
+from tandem.compliance.permissions import writing_view
 from tandem.lib.concurrency import StaleEdit
-from tandem.schools.permissions import Capability, SchoolAccess, school_view
+from tandem.schools.permissions import Capability, SchoolAccess
 
 
 @writing_view(Capability.DOCUMENTS)
-def consultation_create(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
+def consultation_create(
+    request: HttpRequest, access: SchoolAccess, pk: int
+) -> HttpResponse:
     document = permissions.get_document(access, pk)
     initial = {"perspective": request.GET.get("perspective", "")}
     form = ConsultationForm(request.POST or None, initial=initial, document=document)
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in services.CONSULTATION_FIELDS}
+        fields = {
+            name: form.cleaned_data[name] for name in services.CONSULTATION_FIELDS
+        }
         services.add_consultation(document, by=request.user, **fields)
         messages.success(request, "The consultation has been recorded.")
         return _to_document(access, document.pk)
@@ -27,7 +31,9 @@ def consultation_create(request: HttpRequest, access: SchoolAccess, pk: int) -> 
 
 
 @writing_view(Capability.DOCUMENTS)
-def consultation_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
+def consultation_edit(
+    request: HttpRequest, access: SchoolAccess, pk: int
+) -> HttpResponse:
     consultation = permissions.get_consultation(access, pk)
     form = ConsultationForm(
         request.POST or None,
@@ -36,7 +42,9 @@ def consultation_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> Ht
         document=consultation.document,
     )
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in services.CONSULTATION_FIELDS}
+        fields = {
+            name: form.cleaned_data[name] for name in services.CONSULTATION_FIELDS
+        }
         try:
             services.update_consultation(
                 consultation,
@@ -50,12 +58,18 @@ def consultation_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> Ht
             messages.success(request, "Changes to the consultation have been saved.")
             return _to_document(access, consultation.document_id)
 
-    context = {"form": form, "document": consultation.document, "consultation": consultation}
+    context = {
+        "form": form,
+        "document": consultation.document,
+        "consultation": consultation,
+    }
     return render(request, "compliance/consultation_form.html", context)
 
 
 @writing_view(Capability.DOCUMENTS)
-def consultation_delete(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
+def consultation_delete(
+    request: HttpRequest, access: SchoolAccess, pk: int
+) -> HttpResponse:
     consultation = permissions.get_consultation(access, pk)
     if request.method == "POST":
         document_pk = consultation.document_id
@@ -69,5 +83,3 @@ def consultation_delete(request: HttpRequest, access: SchoolAccess, pk: int) -> 
 
 def _to_document(access: SchoolAccess, pk: int) -> HttpResponse:
     return redirect("compliance:document-detail", urn=access.school.urn, pk=pk)
-
-

@@ -6,9 +6,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from tandem.compliance import permissions, services
-from tandem.compliance.permissions import writing_view
 from tandem.compliance.forms import DocumentForm, VersionTextForm, VersionUploadForm
 from tandem.compliance.models import Consultation, Document, DocumentVersion, SignOff
+from tandem.compliance.permissions import writing_view
 from tandem.compliance.uploads import CONTENT_TYPES, Kind
 from tandem.compliance.views.common import download, to_version
 from tandem.lib.calendar import london_today
@@ -60,7 +60,9 @@ def document_create(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
         fields = {name: form.cleaned_data[name] for name in services.DOCUMENT_FIELDS}
         document = services.create_document(access.school, by=request.user, **fields)
         messages.success(request, f"{document.title} has been added to the register.")
-        return redirect("compliance:document-detail", urn=access.school.urn, pk=document.pk)
+        return redirect(
+            "compliance:document-detail", urn=access.school.urn, pk=document.pk
+        )
 
     return render(request, "compliance/document_form.html", {"form": form})
 
@@ -94,7 +96,9 @@ def document_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
 
 
 @school_view(Capability.DOCUMENTS)
-def document_detail(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
+def document_detail(
+    request: HttpRequest, access: SchoolAccess, pk: int
+) -> HttpResponse:
     document = permissions.get_document(access, pk)
     versions = list(
         document.versions.select_related("created_by").prefetch_related(

@@ -7,7 +7,6 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from tandem.compliance import permissions, services
-from tandem.compliance.permissions import writing_view
 from tandem.compliance.checks import DISCLAIMER, check_rows, saved_result
 from tandem.compliance.forms import (
     ConfirmSignOffForm,
@@ -15,6 +14,7 @@ from tandem.compliance.forms import (
     SignOffRequestForm,
 )
 from tandem.compliance.models import DocumentVersion, InvalidTransition, SignOff
+from tandem.compliance.permissions import writing_view
 from tandem.compliance.statement import default_statement
 from tandem.compliance.views.common import download, to_version
 from tandem.lib.calendar import london_today
@@ -61,12 +61,16 @@ def _my_line(sign_off: SignOff | None, access: SchoolAccess):  # noqa: ANN202
         return None
     if not services.may_sign(access.membership):
         return None
-    return next((s for s in sign_off.outstanding() if s.user_id == access.user.pk), None)
+    return next(
+        (s for s in sign_off.outstanding() if s.user_id == access.user.pk), None
+    )
 
 
 @writing_view(Capability.DOCUMENTS)
 @require_POST
-def run_check(request: HttpRequest, access: SchoolAccess, pk: int, number: int) -> HttpResponse:
+def run_check(
+    request: HttpRequest, access: SchoolAccess, pk: int, number: int
+) -> HttpResponse:
     version = permissions.get_version(access, pk, number)
     check = services.run_report_check(version, by=request.user, on=london_today())
     if check.readable:
@@ -75,7 +79,9 @@ def run_check(request: HttpRequest, access: SchoolAccess, pk: int, number: int) 
             f"Check saved: evidence found for {check.found} of {check.applicable} items.",
         )
     else:
-        messages.warning(request, f"The checker could not read this version. {check.error}")
+        messages.warning(
+            request, f"The checker could not read this version. {check.error}"
+        )
 
     return to_version(version)
 
@@ -99,7 +105,9 @@ def sign_off_request(
         except services.SignOffError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "The governors named can now confirm the statement.")
+            messages.success(
+                request, "The governors named can now confirm the statement."
+            )
             return to_version(version)
 
     context = {"form": form, "version": version, "document": version.document}
@@ -128,7 +136,9 @@ def _school_type(school: School) -> str:
 
 @writing_view(Capability.SIGN_OFF)
 @require_POST
-def sign_off_confirm(request: HttpRequest, access: SchoolAccess, sign_off_pk: int) -> HttpResponse:
+def sign_off_confirm(
+    request: HttpRequest, access: SchoolAccess, sign_off_pk: int
+) -> HttpResponse:
     sign_off = permissions.get_sign_off(access, sign_off_pk)
     mine = _my_line(sign_off, access)
     if mine is None:
@@ -161,7 +171,9 @@ def _confirmed_message(sign_off: SignOff) -> str:
 
 
 @writing_view(Capability.SIGN_OFF)
-def sign_off_record(request: HttpRequest, access: SchoolAccess, sign_off_pk: int) -> HttpResponse:
+def sign_off_record(
+    request: HttpRequest, access: SchoolAccess, sign_off_pk: int
+) -> HttpResponse:
     """The clerk records a signature given on paper, with the date it was given."""
 
     if access.role != Membership.Role.CLERK:
@@ -188,7 +200,9 @@ def sign_off_record(request: HttpRequest, access: SchoolAccess, sign_off_pk: int
 
 
 @writing_view(Capability.SIGN_OFF)
-def sign_off_withdraw(request: HttpRequest, access: SchoolAccess, sign_off_pk: int) -> HttpResponse:
+def sign_off_withdraw(
+    request: HttpRequest, access: SchoolAccess, sign_off_pk: int
+) -> HttpResponse:
     sign_off = permissions.get_sign_off(access, sign_off_pk)
     if request.method == "POST":
         try:
@@ -204,7 +218,9 @@ def sign_off_withdraw(request: HttpRequest, access: SchoolAccess, sign_off_pk: i
 
 
 @school_view(Capability.DOCUMENTS)
-def statement_pdf(request: HttpRequest, access: SchoolAccess, sign_off_pk: int) -> HttpResponse:
+def statement_pdf(
+    request: HttpRequest, access: SchoolAccess, sign_off_pk: int
+) -> HttpResponse:
     sign_off = permissions.get_sign_off(access, sign_off_pk)
     pdf = statement_pdf_bytes(sign_off)
     version = sign_off.document_version

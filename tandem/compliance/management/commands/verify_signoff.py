@@ -20,7 +20,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path, help="The file to check.")
-        parser.add_argument("--school", metavar="URN", help="Only this school's records.")
+        parser.add_argument(
+            "--school", metavar="URN", help="Only this school's records."
+        )
 
     def handle(self, *args, **options) -> None:  # noqa: ANN002, ANN003
         path: Path = options["file"]
@@ -28,7 +30,9 @@ class Command(BaseCommand):
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise CommandError(f"{path}: cannot be read ({error.strerror}).", returncode=2) from error
+            raise CommandError(
+                f"{path}: cannot be read ({error.strerror}).", returncode=2
+            ) from error
 
         result = verify(data, school=school)
         self.stdout.write(f"{path.name}\nSHA-256: {hashing.grouped(result.digest)}")
