@@ -329,7 +329,7 @@ _SERVICE_NOUNS = (
     r"|Center|Charity|Project|Alliance|Federation|Consortium|Association|Society"
 )
 NAMED_SERVICE = re.compile(
-    r"((?:[A-Z][\w'&-]*\s+(?:(?:and|for|of|the|&)\s+)?){1,6}(?:"
+    r"((?:[A-Z][\w'&-]*,?\s+(?:(?:and|for|of|the|&)\s+)?){1,6}(?:"
     + _SERVICE_NOUNS
     + r"))\b"
 )
@@ -353,18 +353,44 @@ def find_claims(blocks: list[Block], *, school_name: str) -> list[Claim]:
         if block.is_heading:
             continue
         for match in _claim_matches(block.text):
-            words = match.group(1).split()
-            while words and words[0] in _CLAIM_LEADING:
-                words.pop(0)
-            name = " ".join(words)
-            if len(words) < 2 and not _ACRONYM_SERVICES.fullmatch(name):
-                continue
-            if _core(name) and _core(name) <= own:
-                continue
-            evidence = excerpt(block.text, match.start(1), match.end(1), limit=300)
-            claims.setdefault(name.lower(), Claim(name, evidence, block.where))
+            for name in _claim_names(match.group(1)):
+                _add_claim(claims, name, block, match, own=own)
 
     return list(claims.values())
+
+
+def _add_claim(
+    claims: dict[str, Claim], name: str, block: Block, match: re.Match[str], *, own: set
+) -> None:
+    words = name.split()
+    while words and words[0] in _CLAIM_LEADING:
+        words.pop(0)
+    name = " ".join(words)
+    if len(words) < 2 and not _ACRONYM_SERVICES.fullmatch(name):
+        return
+    if _core(name) and _core(name) <= own:
+        return
+    evidence = excerpt(block.text, match.start(1), match.end(1), limit=300)
+    claims.setdefault(name.lower(), Claim(name, evidence, block.where))
+
+
+def _claim_names(text: str) -> list[str]:
+    """Split a run of names: "CAMHS, Oak Outreach Team and Elm Speech Service" is three,
+    but "Information, Advice and Support Service" and "Speech and Language Service" are one.
+    """
+
+    names, current = [], ""
+    for part in re.split(r"(, | and )", text):
+        if part in (", ", " and "):
+            if current.isupper() or re.search(rf"(?:{_SERVICE_NOUNS})$", current):
+                names.append(current)
+                current = ""
+            else:
+                current += part
+        else:
+            current += part
+
+    return [*names, current] if current else names
 
 
 def _claim_matches(text: str) -> Iterator[re.Match[str]]:

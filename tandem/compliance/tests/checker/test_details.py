@@ -166,3 +166,19 @@ def test_find_claims_lists_named_services_with_their_passage() -> None:
     assert claims[0].evidence == (
         "We buy time from the Northshire Educational Psychology Service."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The Information, Advice and Support Service helps families.",
+         ["Information, Advice and Support Service"]),
+        ("We work with CAMHS, Oak Outreach Team and Elm Speech Service.",
+         ["CAMHS", "Oak Outreach Team", "Elm Speech Service"]),
+    ],
+    ids=["comma-in-name", "list"],
+)  # fmt: skip
+def test_claim_names_with_commas(text: str, names: list[str]) -> None:
+    claims = find_claims(blocks(text), school_name="Oakfield Primary School")
+
+    assert [claim.name for claim in claims] == names
