@@ -2,14 +2,22 @@
 
 import io
 import zipfile
+from collections.abc import Iterator
 
 import docx
+from docx.blkcntnr import BlockItemContainer
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from .blocks import BlockBuilder, Extracted
 from .errors import KIND_DAMAGED, KIND_TOO_LARGE, UnreadableReport
 from .text import clean
+
+Item = Paragraph | Table
+# Word stores a text box twice (modern and fallback); read only the first.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 # A .docx is a zip; refuse archives that would unpack into something enormous.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -22,10 +30,10 @@ def read_docx(data: bytes) -> Extracted:
     document = docx.Document(io.BytesIO(data))
 
     builder = BlockBuilder()
-    for item in document.iter_inner_content():
+    for item in _body_items(document.element.body, document._body):
         if isinstance(item, Paragraph):
             _paragraph(builder, item)
-        elif isinstance(item, Table):
+        else:
             _table(builder, item)
 
     seen: set[str] = set()
@@ -38,6 +46,24 @@ def read_docx(data: bytes) -> Extracted:
                     builder.body_block(text, where=name)
 
     return Extracted("docx", builder.blocks)
+
+
+def _body_items(element: BaseOxmlElement, parent: BlockItemContainer) -> Iterator[Item]:
+    """Paragraphs and tables in order, including those inside content controls and
+    text boxes (python-docx's own iterator skips both)."""
+
+    for child in element.iterchildren():
+        if child.tag == qn("w:p"):
+            yield Paragraph(child, parent)
+            for box in child.iter(qn("w:txbxContent")):
+                if not any(a.tag == _FALLBACK for a in box.iterancestors()):
+                    yield from _body_items(box, parent)
+        elif child.tag == qn("w:tbl"):
+            yield Table(child, parent)
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _body_items(content, parent)
 
 
 def _check_archive(data: bytes) -> None:

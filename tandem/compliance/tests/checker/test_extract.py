@@ -2,6 +2,7 @@
 
 import io
 
+import docx
 import pytest
 
 from tandem.compliance.checker import UnreadableReport
@@ -191,3 +192,33 @@ def test_docx_table_rows_keep_a_contact_together() -> None:
 
     assert (result.senco_name, result.senco_phone) == ("Mr Tom Adebayo", "01632 960456")
     assert result.items["4"].where == "paragraph 1"
+
+
+def test_docx_content_controls_and_text_boxes_are_read() -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    body = document.element.body
+    body.insert(
+        0,
+        parse_xml(
+            f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r>"
+            "<w:t>Our complaints policy is on the website.</w:t>"
+            "</w:r></w:p></w:sdtContent></w:sdt>"
+        ),
+    )
+    body.insert(
+        1,
+        parse_xml(
+            f"<w:p {nsdecls('w')}><w:r><w:txbxContent><w:p><w:r>"
+            "<w:t>See our accessibility plan.</w:t></w:r></w:p></w:txbxContent>"
+            "</w:r></w:p>"
+        ),
+    )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = check(buffer.getvalue())
+
+    assert result.items["9"].evidence == "Our complaints policy is on the website."
+    assert result.items["s69_iv"].evidence == "See our accessibility plan."
