@@ -327,6 +327,7 @@ def _core(name: str) -> set[str]:
 _SERVICE_NOUNS = (
     r"Service|Services|Team|Trust|Partnership|Hub|Network|Foundation|Clinic|Centre"
     r"|Center|Charity|Project|Alliance|Federation|Consortium|Association|Society"
+    r"|Award|Quality Mark|Accreditation"
 )
 NAMED_SERVICE = re.compile(
     r"((?:[A-Z][\w'&-]*,?\s+(?:(?:and|for|of|the|&)\s+)?){1,6}(?:"
@@ -393,6 +394,16 @@ def _claim_names(text: str) -> list[str]:
     return [*names, current] if current else names
 
 
+# A named body after words that claim a working relationship.
+PARTNERSHIP = re.compile(
+    r"(?i:in partnership with|partnership with|partners with|commissioned from"
+    r"|service level agreement with|(?:are|is) members? of|accredited by"
+    r"|buy (?:in )?(?:\w+ )?(?:time|support|services?) from)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'&-]*(?:\s+(?:of|for|and|the|&)(?=\s+[A-Z]))?\s*){1,6})"
+)
+
+
 def _claim_matches(text: str) -> Iterator[re.Match[str]]:
     yield from NAMED_SERVICE.finditer(text)
     yield from _ACRONYM_SERVICES.finditer(text)
+    yield from PARTNERSHIP.finditer(text)

@@ -175,8 +175,14 @@ def test_find_claims_lists_named_services_with_their_passage() -> None:
          ["Information, Advice and Support Service"]),
         ("We work with CAMHS, Oak Outreach Team and Elm Speech Service.",
          ["CAMHS", "Oak Outreach Team", "Elm Speech Service"]),
+        ("We work in partnership with Riverside Medical Practice and others.",
+         ["Riverside Medical Practice"]),
+        ("We hold the Inclusion Quality Mark and the Autism Friendly Award.",
+         ["Inclusion Quality Mark", "Autism Friendly Award"]),
+        ("We buy time from Acorn Therapies Ltd each term.", ["Acorn Therapies Ltd"]),
+        ("We work in partnership with parents and carers.", []),
     ],
-    ids=["comma-in-name", "list"],
+    ids=["comma-in-name", "list", "partnership", "awards", "buy-time", "no-name"],
 )  # fmt: skip
 def test_claim_names_with_commas(text: str, names: list[str]) -> None:
     claims = find_claims(blocks(text), school_name="Oakfield Primary School")
