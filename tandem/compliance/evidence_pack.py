@@ -35,7 +35,7 @@ def _sections_from(module, school: School, *, today: date) -> list[EvidenceSecti
 
 
 def _missing_section(module_name: str, school: School) -> EvidenceSection:
-    app = module_name.split(".")[1]
+    app = module_name.removeprefix("tandem.").split(".")[0]
     context = {"school": school, "app": app}
     pdf = render_pdf("compliance/print/missing_section.html", context)
 
