@@ -139,7 +139,7 @@ def _senco_email(blocks: list[Block]) -> str | None:
     for block in blocks:
         for match in EMAIL.finditer(block.text):
             local = match.group(0).split("@")[0].lower()
-            if any(word in local for word in ("senco", "sendco", "senco", "inclusion")):
+            if any(word in local for word in ("senco", "send", "inclusion")):
                 return match.group(0).rstrip(".")
 
     return None
