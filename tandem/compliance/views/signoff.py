@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from tandem.compliance import permissions, services
 from tandem.compliance.checks import DISCLAIMER, check_rows, saved_result
+from tandem.compliance.evidence import statement_context
 from tandem.compliance.forms import (
     ConfirmSignOffForm,
     RecordSignatureForm,
@@ -232,13 +233,5 @@ def statement_pdf(
 def statement_pdf_bytes(sign_off: SignOff) -> bytes:
     """The printable statement: document, version hash, signatories and dates."""
 
-    version = sign_off.document_version
-    context = {
-        "school": version.document.school,
-        "document": version.document,
-        "version": version,
-        "sign_off": sign_off,
-        "signatories": list(sign_off.signatories.all()),
-        "today": london_today(),
-    }
+    context = statement_context(sign_off, today=london_today())
     return render_pdf("compliance/print/statement.html", context)
