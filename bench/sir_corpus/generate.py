@@ -26,6 +26,8 @@ sys.path.insert(0, str(HERE))
 
 from sections import (  # noqa: E402 - the sibling module sits beside this script
     ALL_ITEMS,
+    ASHGROVE,
+    BIRCHWOOD,
     FERNHILL,
     INTRO,
     ROWAN,
@@ -354,7 +356,15 @@ def render_docx(
     document.add_heading(title, level=0)
     for heading, paragraphs in sections:
         document.add_heading(heading, level=1)
+        rows = [p.strip("| ").split(" | ") for p in paragraphs if p.startswith("| ")]
+        if rows:
+            table = document.add_table(rows=0, cols=max(len(row) for row in rows))
+            for row in rows:
+                for cell, text in zip(table.add_row().cells, row, strict=False):
+                    cell.text = text
         for paragraph in paragraphs:
+            if paragraph.startswith("| "):
+                continue
             if paragraph.startswith("- "):
                 document.add_paragraph(paragraph[2:], style="List Bullet")
             else:
@@ -497,14 +507,9 @@ def main(target: Path = HERE) -> None:
         (files / doc.file).write_bytes(data)
         labels.append(label)
 
-    for hand, fmt in ((FERNHILL, "text"), (ROWAN, "html")):
-        title, *sections = hand["sections"]
-        if fmt == "text":
-            data = render_text(title[0], [(title[0], title[1]), *sections])
-        else:
-            data = render_html(title[0], sections, hand["school_name"]).encode()
-            data = data.replace(b"<h1>", b"<p>" + title[1][0].encode() + b"</p><h1>", 1)
-        (files / hand["file"]).write_bytes(data)
+    for hand, fmt in ((FERNHILL, "text"), (ROWAN, "html"), (ASHGROVE, "docx"),
+                      (BIRCHWOOD, "pdf")):  # fmt: skip
+        (files / hand["file"]).write_bytes(_render_hand(hand, fmt))
         labels.append(_hand_label(hand, fmt))
 
     for name, index in SCANNED.items():
@@ -523,18 +528,40 @@ def main(target: Path = HERE) -> None:
     print(f"{len(labels)} files, {total / 1024:.0f} KiB in {files}")
 
 
+def _render_hand(hand: dict, fmt: str) -> bytes:
+    title, *sections = hand["sections"]
+    if fmt == "text":
+        return render_text(title[0], [(title[0], title[1]), *sections])
+    if fmt == "docx":
+        return render_docx(title[0], [(title[0], title[1]), *sections], hand["footer"])
+    html = render_html(title[0], sections, hand["school_name"])
+    html = html.replace("<h1>", "<p>" + " ".join(title[1]) + "</p><h1>", 1)
+    if fmt == "pdf":
+        header = (
+            "@page{@top-center{content:'" + hand["page_header"] + "'}"
+            "@bottom-center{content:'Page ' counter(page)}}"
+        )
+        return weasyprint.HTML(
+            string=html.replace("</style>", header + "</style>")
+        ).write_pdf()
+
+    return html.encode()
+
+
 def _hand_label(hand: dict, fmt: str) -> dict:
     if "covered" in hand:
         items = {key: key in hand["covered"] for key in ALL_ITEMS}
     else:
         items = {key: key not in hand["not_covered"] for key in ALL_ITEMS}
+    if hand.get("school_type") == "special":
+        items.update({"2": None, "4": None})
     report_date = date.fromisoformat(hand["report_date"])
 
     return {
         "file": hand["file"],
         "format": fmt,
         "school_name": hand["school_name"],
-        "school_type": "mainstream",
+        "school_type": hand.get("school_type", "mainstream"),
         "on": ON.isoformat(),
         "readable": True,
         "items": items,

@@ -602,3 +602,185 @@ ROWAN = {
     "report_date": "2025-02-02",
     "claims": [],
 }
+
+# A question-and-answer table in Word, the date in the footer, contacts in a table.
+ASHGROVE = {
+    "file": "ashgrove_table_layout.docx",
+    "school_name": "Ashgrove Primary School",
+    "footer": "Reviewed: Autumn term 2025",
+    "sections": [
+        ("Ashgrove Primary School: SEN Information Report", []),
+        (
+            "Questions parents ask",
+            [
+                "| What needs do you support? | We support pupils with speech, language "
+                "and communication needs, autism, dyslexia and social, emotional and "
+                "mental health needs.",
+                "| How do you find out if my child has SEN? | Teachers raise concerns with "
+                "the SENDCo, who observes the child and may use standardised assessments.",
+                "| What support is there? | Support is planned through the graduated "
+                "approach for pupils on SEN support, and for pupils with an EHC plan we "
+                "deliver the provision the plan specifies.",
+                "| How will teaching help my child? | Teachers adapt tasks, use visual "
+                "prompts and give extra time to think.",
+                "| Will the classroom be changed? | Classrooms have calm corners, and we "
+                "can change seating and lighting for pupils with sensory needs.",
+                "| How do you check progress? | We measure progress every half term and "
+                "review targets with you three times a year.",
+                "| How do you know support works? | Each intervention has entry and exit "
+                "assessments so we can see its impact.",
+                "| What extra help is there? | Small-group sessions with trained teaching "
+                "assistants for phonics, maths and social communication.",
+                "| Can my child go on trips? | Yes. Residential trips and clubs are "
+                "planned so every child can go.",
+                "| How do you support wellbeing? | Our learning mentor and pastoral team "
+                "run a lunchtime club and check in with pupils daily.",
+                "| What training do staff have? | The SENDCo holds the NPQ for SENCOs and "
+                "all teaching assistants have completed autism awareness training.",
+                "| How do you get equipment? | Equipment is bought from the school's "
+                "budget or loaned by the local authority's sensory support service.",
+                "| How are parents involved? | Parents and carers are invited to termly "
+                "meetings and can contact us at any time.",
+                "| How is my child involved? | Pupils complete a 'my views' sheet before "
+                "each review.",
+                "| What if I want to complain? | Please speak to the SENDCo first; our "
+                "complaints policy is on the website.",
+                "| Who else helps? | We work with the Ashgrove Cluster Speech and Language "
+                "Team, CAMHS and the school nursing service.",
+                "| Where can I get independent advice? | Westmere SENDIASS: 01632 960700.",
+                "| How do you help with moving on? | We hold transition meetings with each "
+                "child's new school.",
+                "| Where is the local offer? | Westmere's Local Offer: "
+                "https://www.westmere.example.gov.uk/localoffer",
+            ],
+        ),
+        (
+            "Contacts",
+            [
+                "| SENDCo | Miss Hannah Okoye | sendco@ashgrove.example.sch.uk",
+            ],
+        ),
+        (
+            "Disability and access",
+            [
+                "Pupils with disabilities are admitted on the same basis as all pupils.",
+                "We make reasonable adjustments so that disabled pupils are not "
+                "disadvantaged.",
+                "The site has a ramp to the main entrance and an accessible toilet.",
+            ],
+        ),
+    ],
+    # Not covered: the accessibility plan is not mentioned.
+    "not_covered": ["s69_iv"],
+    "senco_name": "Miss Hannah Okoye",
+    "senco_email": "sendco@ashgrove.example.sch.uk",
+    "senco_phone": None,
+    "local_offer_url": "https://www.westmere.example.gov.uk/localoffer",
+    "report_date": "2025-09-01",
+    "claims": ["Ashgrove Cluster Speech and Language Team", "SENDIASS", "CAMHS"],
+}
+
+# A special school's PDF with a running header, in its own voice; dated a term only.
+BIRCHWOOD = {
+    "file": "birchwood_special_own_voice.pdf",
+    "school_name": "Birchwood School",
+    "school_type": "special",
+    "page_header": "Birchwood School - SEN Information Report",
+    "sections": [
+        (
+            "SEN Information Report",
+            [
+                "Information last updated: Summer term 2024.",
+            ],
+        ),
+        (
+            "About Birchwood",
+            [
+                "Birchwood School is a special school for 120 pupils aged 11 to 19 with "
+                "autism and severe learning difficulties; many pupils also have speech, "
+                "language and communication needs.",
+            ],
+        ),
+        (
+            "Provision",
+            [
+                "Every pupil has an education, health and care plan. The provision set out "
+                "in each plan is delivered through personalised timetables.",
+                "Teaching uses structured approaches such as TEACCH and visual supports.",
+                "The curriculum is adapted into three pathways so that each pupil learns "
+                "at the right level.",
+                "Each class has a teacher and three teaching assistants.",
+                "Leaders look at how well our provision is working each term, using pupil "
+                "outcomes.",
+                "Progress is tracked against each pupil's EHC plan outcomes and discussed "
+                "at annual reviews.",
+            ],
+        ),
+        (
+            "Beyond the classroom",
+            [
+                "Pupils take part in sports competitions and community visits alongside "
+                "peers from other schools.",
+                "Our wellbeing team supports pupils' emotional health every day.",
+            ],
+        ),
+        (
+            "Leadership",
+            [
+                "Our Assistant Headteacher for Inclusion, Mrs Claire Dunmore, co-ordinates "
+                "provision (c.dunmore@birchwood.example.sch.uk).",
+            ],
+        ),
+        (
+            "Staff and specialists",
+            [
+                "Staff complete training in autism, positive behaviour support and moving "
+                "and handling.",
+                "We commission speech and language therapy from Riverside NHS Trust.",
+                "Specialist equipment, such as standing frames and communication aids, is "
+                "funded through each pupil's plan.",
+            ],
+        ),
+        (
+            "Families and pupils",
+            [
+                "Families are invited to coffee mornings and to every review meeting.",
+                "Pupils contribute to their reviews using symbols and photographs to show "
+                "what matters to them.",
+                "Concerns or complaints can be raised with the headteacher; the complaints "
+                "policy explains the stages.",
+            ],
+        ),
+        (
+            "Working with others",
+            [
+                "We work closely with the community paediatrician, physiotherapists, social "
+                "workers and the Brightpath Autism Outreach Team.",
+                "From Year 9, annual reviews focus on preparing for adulthood: employment, "
+                "independent living, friendships and health.",
+                "Eastvale Council's local offer: "
+                "https://www.eastvale.example.gov.uk/send/local-offer",
+            ],
+        ),
+        (
+            "Access",
+            [
+                "Admissions are arranged by Eastvale Council for pupils whose EHC plan "
+                "names the school; no disabled pupil is refused a place because of the "
+                "nature of their disability.",
+                "The building is on one level with wide doors, a hydrotherapy pool and "
+                "changing places toilets.",
+                "Our accessibility plan 2023 to 2026 is available on request.",
+            ],
+        ),
+    ],
+    # Not covered: 11 (no advice service for parents) and s69_ii (nothing on less
+    # favourable treatment). Items 2 and 4 do not apply to a special school.
+    "not_covered": ["11", "s69_ii"],
+    "senco_name": None,
+    "senco_email": None,
+    "senco_phone": None,
+    "local_offer_url": "https://www.eastvale.example.gov.uk/send/local-offer",
+    "report_date": "2024-04-01",
+    "claims": ["Riverside NHS Trust", "Brightpath Autism Outreach Team"],
+}
