@@ -37,8 +37,9 @@ from tandem.schools.models import School
 
 class Command(BaseCommand):
     help = (
-        "Check SEN Information Reports against Schedule 1 and section 69(3)(b); "
-        "it looks for evidence, and a person decides."
+        "Check SEN Information Reports (PDF, .docx, HTML or text) against Schedule 1 "
+        "and section 69(3)(b); it looks for evidence, and a person decides. Exit "
+        "status: 0 when every file was read, 1 when any could not be, 2 on bad options."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -47,7 +48,10 @@ class Command(BaseCommand):
             help="Report files, or folders of them.",
         )  # fmt: skip
         parser.add_argument("--school-name", metavar="NAME", help="The school's name.")
-        parser.add_argument("--school-type", choices=SCHOOL_TYPES)
+        parser.add_argument(
+            "--school-type", choices=SCHOOL_TYPES,
+            help="Items 2 and 4 of Schedule 1 do not apply to special schools.",
+        )  # fmt: skip
         parser.add_argument(
             "--school", metavar="URN",
             help="Take the name and type from this school's record in Tandem instead.",
