@@ -12,7 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from tandem.compliance.checker import ITEM_KEYS, UnreadableReport, check_report
+from tandem.compliance.checker import (
+    ITEM_KEYS,
+    CheckResult,
+    UnreadableReport,
+    check_report,
+)
 
 CORPUS = Path(__file__).resolve().parents[4] / "bench" / "sir_corpus"
 LABELS = json.loads((CORPUS / "labels.json").read_text())["documents"]
@@ -56,7 +61,7 @@ KNOWN_ERRORS = {
 }
 
 
-def _check(label: dict):
+def _check(label: dict) -> CheckResult:
     data = (CORPUS / "files" / label["file"]).read_bytes()
 
     return check_report(
