@@ -4,7 +4,12 @@
                           on=date.today())
     result.to_json()  # the shape `tandem check-sir --json` prints and the app saves
 
-Files it cannot read raise UnreadableReport (a CheckerError) with a clear message.
+Files it cannot read raise UnreadableReport (a CheckerError) with a clear message and a
+`kind` ("empty", "wrong_type", "damaged", "password", "no_text_layer", "too_large").
+
+The saved shape is a contract: `CheckResult.from_json(result.to_json()) == result`, keys
+are only ever added, and CHECKER_VERSION goes up when the rules change, so a saved check
+can always be read back and told apart from one made by newer rules.
 """
 
 from .check import STALE_AFTER, check_report
