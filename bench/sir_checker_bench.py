@@ -57,6 +57,13 @@ def main() -> None:
     counts, details, errors = evaluate(labels, outputs)
 
     print_items(counts)
+    hand = [label for label in labels if label.get("hand_written")]
+    hand_counts = sum(evaluate(hand, outputs)[0].values(), Counter())
+    print(
+        f"hand-written reports only ({len(hand)}, other voices): precision "
+        f"{_ratio(hand_counts['tp'], hand_counts['tp'] + hand_counts['fp'])}, recall "
+        f"{_ratio(hand_counts['tp'], hand_counts['tp'] + hand_counts['fn'])}\n"
+    )
     readable = sum(label["readable"] for label in labels)
     for name, right in details.items():
         print(f"{name:<16} right in {right} of {readable} readable reports")

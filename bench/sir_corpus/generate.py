@@ -562,6 +562,7 @@ def _hand_label(hand: dict, fmt: str) -> dict:
         "format": fmt,
         "school_name": hand["school_name"],
         "school_type": hand.get("school_type", "mainstream"),
+        "hand_written": True,
         "on": ON.isoformat(),
         "readable": True,
         "items": items,
