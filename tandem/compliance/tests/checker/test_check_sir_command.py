@@ -170,3 +170,18 @@ def test_bad_options_exit_2(args: list, message: str, capsys) -> None:  # noqa: 
 
     assert raised.value.code == 2
     assert message in capsys.readouterr().err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.django_db
+def test_progress_bar_shows_by_itself_on_a_terminal() -> None:
+    err = _Terminal()
+
+    call_command("check_sir", str(COMPLETE), *OAKFIELD, "--json", stdout=io.StringIO(),
+                 stderr=err)  # fmt: skip
+
+    assert "Checking [##############################] 1/1 done" in err.getvalue()
