@@ -14,8 +14,12 @@ from .builders import make_docx, pdf_from_html
 PDF = pdf_from_html("<h1>Report</h1><p>Our complaints policy is online.</p>")
 DOCX = make_docx(("h1", "Complaints"), ("p", "Our complaints policy is online."))
 PREFIXES = [b"", b"%PDF-1.7\n", b"PK\x03\x04", b"<html><body><p>", b"\xff\xfe"]
+# No example database: every run draws afresh and leaves nothing in the worktree.
 FUZZ = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=150,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 
 
