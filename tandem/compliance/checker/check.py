@@ -7,7 +7,10 @@ from dateutil.relativedelta import relativedelta
 
 from .blocks import Block
 from .details import (
+    EMAIL,
+    URL,
     Senco,
+    core_words,
     find_claims,
     find_dates,
     find_local_offer_url,
@@ -109,6 +112,14 @@ def _date(result: CheckResult, blocks: list[Block], *, on: date) -> None:
 
 
 def _mentions(blocks: list[Block], school_name: str) -> bool:
-    wanted = clean(school_name).lower()
+    """Whether a passage names the school (its distinctive words, in any form)."""
 
-    return any(wanted in block.text.lower() for block in blocks)
+    wanted = core_words(school_name)
+    if not wanted:
+        name = clean(school_name).lower()
+        return any(name in block.text.lower() for block in blocks)
+
+    # A web or email address with the school's name in it is not the report naming it.
+    texts = (URL.sub(" ", EMAIL.sub(" ", block.text)) for block in blocks)
+
+    return any(wanted <= core_words(text) for text in texts)

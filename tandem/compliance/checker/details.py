@@ -302,7 +302,7 @@ _GENERIC = {
 def find_other_schools(blocks: list[Block], *, school_name: str) -> list[str]:
     """School-like names that are not the school's own, in order of first mention."""
 
-    own = _core(school_name)
+    own = core_words(school_name)
     found: dict[str, str] = {}
     for block in blocks:
         for match in SCHOOL_NAME.finditer(block.text):
@@ -310,7 +310,7 @@ def find_other_schools(blocks: list[Block], *, school_name: str) -> list[str]:
             while words and words[0] in _LEADING:
                 words.pop(0)
             name = " ".join([*words, match.group(2)])
-            core = _core(name)
+            core = core_words(name)
             if not core or core <= own or (own and own <= core):
                 continue
             found.setdefault(" ".join(sorted(core)), name)
@@ -318,7 +318,9 @@ def find_other_schools(blocks: list[Block], *, school_name: str) -> list[str]:
     return list(found.values())
 
 
-def _core(name: str) -> set[str]:
+def core_words(name: str) -> set[str]:
+    """The distinctive words of a school's name ("Oakfield" in "Oakfield Primary School")."""
+
     words = re.findall(r"[a-z0-9']+", name.lower().replace("st.", "st"))
 
     return {word.strip("'") for word in words if word not in _GENERIC}
@@ -348,7 +350,7 @@ class Claim:
 def find_claims(blocks: list[Block], *, school_name: str) -> list[Claim]:
     """Named services and partnerships the report says the school uses or belongs to."""
 
-    own = _core(school_name)
+    own = core_words(school_name)
     claims: dict[str, Claim] = {}
     for block in blocks:
         if block.is_heading:
@@ -369,7 +371,7 @@ def _add_claim(
     name = " ".join(words)
     if len(words) < 2 and not _ACRONYM_SERVICES.fullmatch(name):
         return
-    if _core(name) and _core(name) <= own:
+    if core_words(name) and core_words(name) <= own:
         return
     evidence = excerpt(block.text, match.start(1), match.end(1), limit=300)
     claims.setdefault(name.lower(), Claim(name, evidence, block.where))

@@ -188,3 +188,19 @@ def test_claim_names_with_commas(text: str, names: list[str]) -> None:
     claims = find_claims(blocks(text), school_name="Oakfield Primary School")
 
     assert [claim.name for claim in claims] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        (b"Brackenbury CE Primary welcomes everyone.", False),
+        (b"At Brackenbury we welcome everyone.", False),
+        (b"Ashbrook Primary School welcomes everyone.", True),
+    ],
+    ids=["short-form", "one-word", "other-school"],
+)
+def test_warns_when_the_school_is_never_named(text: bytes, warned: bool) -> None:
+    result = check(text, school="Brackenbury Church of England Primary School")
+
+    warning = "The school's own name does not appear in the report."
+    assert (warning in result.warnings) is warned
