@@ -222,3 +222,19 @@ def test_docx_content_controls_and_text_boxes_are_read() -> None:
 
     assert result.items["9"].evidence == "Our complaints policy is on the website."
     assert result.items["s69_iv"].evidence == "See our accessibility plan."
+
+
+def test_pdf_in_two_columns_keeps_each_column_together() -> None:
+    html = (
+        '<div style="columns: 2"><h2>Complaints</h2><p>'
+        + "Our complaints policy is on the website and explains what to do. " * 6
+        + "</p><h2>Access</h2><p>"
+        + "The building has ramps and a lift to every floor for pupils. " * 6
+        + "</p></div>"
+    )
+    blocks = extract(pdf_from_html(html)).blocks
+
+    assert [block.text[:20] for block in blocks] == [
+        "Complaints", "Our complaints polic", "Access", "The building has ram",
+    ]  # fmt: skip
+    assert "ramps" not in blocks[1].text
