@@ -7,7 +7,9 @@ with a dotted action code. Audit data holds ids and field names, never document 
 import logging
 from collections.abc import Iterable
 from datetime import date
+from pathlib import PurePath
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -109,20 +111,22 @@ def add_file_version(
     Raises UploadRejected (naming the file) before anything is stored.
     """
 
-    limits = {} if max_bytes is None else {"max_bytes": max_bytes}
-    sniffed = sniff_upload(data, filename, allowed=DOCUMENT_KINDS, **limits)
+    limit = settings.TANDEM_MAX_UPLOAD_BYTES if max_bytes is None else max_bytes
+    sniffed = sniff_upload(data, filename, allowed=DOCUMENT_KINDS, max_bytes=limit)
     version = DocumentVersion(
         document=document,
         number=_next_number(document),
         source=DocumentVersion.Source.FILE,
         format=sniffed.kind.value,
-        original_filename=filename[-255:],
+        original_filename=PurePath(filename).name[-255:],
         sha256=hashing.sha256_bytes(data),
         size=sniffed.size,
         note=note,
         created_by=by,
     )
     version.file.save(f"upload{sniffed.extension}", ContentFile(data), save=False)
+    # TODO(#6): a rollback after this row is saved leaves the file on disk (never
+    # served, as no row points to it); sweep such orphans with a management command.
     try:
         version.save()
     except Exception:
