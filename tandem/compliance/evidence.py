@@ -10,6 +10,7 @@ import logging
 from datetime import date
 
 from weasyprint import HTML
+from weasyprint.urls import URLFetcher
 
 from tandem.compliance.models import Document, SignOff
 from tandem.compliance.pack import merge_pdfs
@@ -92,10 +93,13 @@ def _document_pdf(sign_off: SignOff) -> list[bytes]:
 def _html_pdf(data: bytes) -> bytes:
     """Render an uploaded web page, refusing every fetch (images, styles, links)."""
 
-    return HTML(
-        string=data.decode("utf-8", "replace"), url_fetcher=_no_fetch
-    ).write_pdf()
+    page = HTML(string=data.decode("utf-8", "replace"), url_fetcher=RefuseFetch())
+
+    return page.write_pdf()
 
 
-def _no_fetch(url: str, *args, **kwargs) -> dict:  # noqa: ANN002, ANN003
-    raise ValueError("The evidence pack does not fetch anything from uploaded pages.")
+class RefuseFetch(URLFetcher):
+    """An uploaded page may point anywhere, even inside our network: fetch nothing."""
+
+    def fetch(self, url: str, headers: dict | None = None) -> None:
+        raise ValueError("The evidence pack does not fetch anything from uploads.")

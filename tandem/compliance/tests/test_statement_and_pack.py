@@ -1,5 +1,7 @@
+import io
 import types
 
+import docx
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +19,14 @@ from tandem.lib.pdf import pdf_text
 from tandem.testing import PASSWORD, make_world
 
 pytestmark = pytest.mark.django_db
+
+
+def docx_bytes() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("SEN Information Report")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -125,3 +135,42 @@ def test_a_failing_section_is_replaced_by_a_page_saying_so(world, monkeypatch):
 
     assert section.title == "Section not available (reports)"
     assert "could not be prepared" in pdf_text(section.pdf)[0]
+
+
+def test_a_signed_word_file_is_named_not_reproduced(world):
+    document = make_document(world.school, by=world.user("senco"))
+    version = make_version(
+        document, by=world.user("senco"), data=docx_bytes(), filename="report.docx"
+    )
+    sign_all(request(version, by=world.user("clerk")))
+
+    [section] = evidence.sections(world.school, today=timezone.localdate())
+
+    pages = pdf_text(section.pdf)
+    assert len(pages) == 1
+    assert "is a Word file and is not reproduced here" in pages[0]
+
+
+def test_a_signed_web_page_is_rendered_without_fetching(world, monkeypatch):
+    fetched = []
+    refuse = evidence.RefuseFetch.fetch
+
+    def spy(self, url, headers=None):  # noqa: ANN001, ANN202
+        fetched.append(url)
+        return refuse(self, url, headers)
+
+    monkeypatch.setattr(evidence.RefuseFetch, "fetch", spy)
+    document = make_document(world.school, by=world.user("senco"))
+    page = (
+        b"<html><body><h1>Our SEN offer</h1>"
+        b"<img src='http://169.254.169.254/latest' alt=''></body></html>"
+    )
+    version = make_version(
+        document, by=world.user("senco"), data=page, filename="r.html"
+    )
+    sign_all(request(version, by=world.user("clerk")))
+
+    [section] = evidence.sections(world.school, today=timezone.localdate())
+
+    assert "Our SEN offer" in pdf_text(section.pdf)[-1]
+    assert fetched == ["http://169.254.169.254/latest"]  # asked, and refused
