@@ -3,7 +3,10 @@ import zipfile
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from tandem.compliance import hashing
 from tandem.compliance.uploads import (
     ALL_KINDS,
     Kind,
@@ -189,3 +192,24 @@ def test_only_the_base_name_is_reported():
         sniff_upload(b"", "C:\\fakepath/../uploads/report.pdf")
 
     assert caught.value.filename == "report.pdf"
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=4096), name=st.sampled_from(["a.pdf", "a.docx", "a"]))
+def test_any_bytes_are_either_identified_or_rejected_with_the_name(data, name):
+    try:
+        sniffed = sniff_upload(data, name, allowed=ALL_KINDS)
+    except UploadRejected as error:
+        assert str(error).startswith(f"{name}: ")
+        assert str(error).endswith(".")
+    else:
+        assert sniffed.kind in Kind
+        assert sniffed.size == len(data)
+
+
+@given(st.text())
+def test_normalising_text_twice_changes_nothing(text):
+    once = hashing.normalise_text(text)
+
+    assert hashing.normalise_text(once) == once
+    assert "\r" not in once
