@@ -3,6 +3,7 @@ import types
 
 import docx
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -174,3 +175,23 @@ def test_a_signed_web_page_is_rendered_without_fetching(world, monkeypatch):
 
     assert "Our SEN offer" in pdf_text(section.pdf)[-1]
     assert fetched == ["http://169.254.169.254/latest"]  # asked, and refused
+
+
+def test_export_command_writes_the_pack(tmp_path, world, signed, capsys):
+    out = tmp_path / "pack.pdf"
+
+    call_command(
+        "export",
+        "evidence-pack",
+        "--school",
+        world.school.urn,
+        "--out",
+        str(out),
+        "--on",
+        "03/02/2026",
+    )
+
+    pages = pdf_text(out.read_bytes())
+    assert "Prepared on 03/02/2026." in pages[0]
+    assert "SEN Information Report 2025/26 (version 1, signed" in pages[0]
+    assert f"Wrote {out}" in capsys.readouterr().out
