@@ -27,7 +27,7 @@ from tandem.compliance.models import (
     Signatory,
     SignOff,
 )
-from tandem.compliance.uploads import DOCUMENT_KINDS, sniff_upload
+from tandem.compliance.uploads import DOCUMENT_KINDS, UploadRejected, sniff_upload
 from tandem.lib.concurrency import save_versioned
 from tandem.schools.models import Membership, School
 
@@ -113,13 +113,20 @@ def add_file_version(
 
     limit = settings.TANDEM_MAX_UPLOAD_BYTES if max_bytes is None else max_bytes
     sniffed = sniff_upload(data, filename, allowed=DOCUMENT_KINDS, max_bytes=limit)
+    digest = hashing.sha256_bytes(data)
+    if same := _same_as_latest(document, digest):
+        raise UploadRejected(
+            PurePath(filename).name,
+            f"this file is identical to version {same.number}, so there is nothing "
+            "new to store.",
+        )
     version = DocumentVersion(
         document=document,
         number=_next_number(document),
         source=DocumentVersion.Source.FILE,
         format=sniffed.kind.value,
         original_filename=PurePath(filename).name[-255:],
-        sha256=hashing.sha256_bytes(data),
+        sha256=digest,
         size=sniffed.size,
         note=note,
         created_by=by,
@@ -146,6 +153,11 @@ def add_text_version(
     stored = hashing.normalise_text(text)
     if not stored:
         raise ValueError("Write the document's text before saving a version.")
+    if same := _same_as_latest(document, hashing.sha256_text(stored)):
+        raise ValueError(
+            f"The text is identical to version {same.number}, so there is nothing "
+            "new to store."
+        )
     version = DocumentVersion.objects.create(
         document=document,
         number=_next_number(document),
@@ -159,6 +171,14 @@ def add_text_version(
     )
 
     return _version_added(version, by=by)
+
+
+def _same_as_latest(document: Document, digest: str) -> DocumentVersion | None:
+    """The latest version, if it has exactly these bytes (a form sent twice, say)."""
+
+    latest = document.versions.order_by("-number").first()
+
+    return latest if latest is not None and latest.sha256 == digest else None
 
 
 def _next_number(document: Document) -> int:

@@ -218,3 +218,15 @@ def test_download_is_the_exact_stored_bytes(client, world):
     assert response.content == html_bytes()
     assert response["Content-Disposition"].startswith("attachment;")
     assert response["Content-Security-Policy"] == "sandbox"
+
+
+def test_sending_the_upload_form_twice_makes_one_version(client, world):
+    document = make_document(world.school, by=world.user("senco"))
+    login(client, world, "senco")
+    target = url(world, "version-upload", pk=document.pk)
+
+    client.post(target, {"file": SimpleUploadedFile("r.html", html_bytes())})
+    response = client.post(target, {"file": SimpleUploadedFile("r.html", html_bytes())})
+
+    assert "r.html: this file is identical to version 1" in response.content.decode()
+    assert document.versions.count() == 1

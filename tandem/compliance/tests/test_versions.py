@@ -103,3 +103,25 @@ def test_the_database_refuses_to_change_a_version_behind_the_models_back(
 
     with pytest.raises(IntegrityError):
         DocumentVersion.objects.filter(pk=version.pk).update(sha256="0" * 64)
+
+
+def test_the_same_file_twice_is_refused(world, document):
+    make_version(document, by=world.user("senco"))
+
+    with pytest.raises(UploadRejected) as caught:
+        make_version(document, by=world.user("senco"), filename="again.pdf")
+
+    assert str(caught.value) == (
+        "again.pdf: this file is identical to version 1, so there is nothing new to "
+        "store."
+    )
+    assert document.versions.count() == 1
+
+
+def test_the_same_text_twice_is_refused(world, document):
+    services.add_text_version(document, by=world.user("senco"), text="Our policy.")
+
+    with pytest.raises(ValueError, match="identical to version 1"):
+        services.add_text_version(
+            document, by=world.user("senco"), text="Our policy.\n"
+        )

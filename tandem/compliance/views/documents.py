@@ -9,7 +9,7 @@ from tandem.compliance import permissions, services
 from tandem.compliance.forms import DocumentForm, VersionTextForm, VersionUploadForm
 from tandem.compliance.models import Consultation, Document, DocumentVersion, SignOff
 from tandem.compliance.permissions import writing_view
-from tandem.compliance.uploads import CONTENT_TYPES, Kind
+from tandem.compliance.uploads import CONTENT_TYPES, Kind, UploadRejected
 from tandem.compliance.views.common import download, to_version
 from tandem.lib.calendar import london_today
 from tandem.lib.concurrency import StaleEdit
@@ -140,15 +140,19 @@ def version_upload(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpR
     form = VersionUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        version = services.add_file_version(
-            document,
-            by=request.user,
-            data=upload.content,
-            filename=upload.name,
-            note=form.cleaned_data["note"],
-        )
-        messages.success(request, f"Version {version.number} has been added.")
-        return to_version(version)
+        try:
+            version = services.add_file_version(
+                document,
+                by=request.user,
+                data=upload.content,
+                filename=upload.name,
+                note=form.cleaned_data["note"],
+            )
+        except UploadRejected as error:
+            form.add_error("file", str(error))
+        else:
+            messages.success(request, f"Version {version.number} has been added.")
+            return to_version(version)
 
     context = {"form": form, "document": document, **_pending(document)}
     return render(request, "compliance/version_upload.html", context)
@@ -161,14 +165,18 @@ def version_write(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
     initial = {"text": latest.text} if latest else {}
     form = VersionTextForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        version = services.add_text_version(
-            document,
-            by=request.user,
-            text=form.cleaned_data["text"],
-            note=form.cleaned_data["note"],
-        )
-        messages.success(request, f"Version {version.number} has been saved.")
-        return to_version(version)
+        try:
+            version = services.add_text_version(
+                document,
+                by=request.user,
+                text=form.cleaned_data["text"],
+                note=form.cleaned_data["note"],
+            )
+        except ValueError as error:
+            form.add_error("text", str(error))
+        else:
+            messages.success(request, f"Version {version.number} has been saved.")
+            return to_version(version)
 
     context = {"form": form, "document": document, **_pending(document)}
     return render(request, "compliance/version_write.html", context)
