@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from tandem.compliance.models import Document, DocumentVersion, Signatory, SignOff
 from tandem.compliance.reviews import ReviewState
-from tandem.schools.dashboard import Attention, DashboardContext, Level
+from tandem.schools.dashboard import Attention, DashboardContext, Level, Panel
 from tandem.schools.permissions import Capability
 
 
@@ -19,6 +19,28 @@ def attention(ctx: DashboardContext) -> list[Attention]:
         *_awaiting_sign_off(ctx, documents),
         *_my_signatures(ctx),
     ]
+
+
+def panels(ctx: DashboardContext) -> list[Panel]:
+    """Each document's latest version and whether it is signed, at a glance."""
+
+    if not ctx.can(Capability.DOCUMENTS):
+        return []
+    rows = []
+    for document in _documents(ctx):
+        versions = list(document.versions.all())
+        latest = versions[0] if versions else None
+        rows.append(
+            {
+                "document": document,
+                "latest": latest,
+                "signed": latest is not None and _signed(latest),
+                "review": document.review_status(ctx.today),
+            }
+        )
+    context = {"rows": rows, "urn": ctx.school.urn}
+
+    return [Panel("Documents", "compliance/_dashboard_panel.html", context, order=60)]
 
 
 def _documents(ctx: DashboardContext):  # noqa: ANN202

@@ -97,3 +97,23 @@ def test_a_new_version_after_signing_shows_again(world):
     assert (Level.INFO, "Report, version 2, has not been signed off.") in items(
         world, "senco"
     )
+
+
+def test_panel_lists_documents_with_signed_state(client, world):
+    from django.urls import reverse
+
+    from tandem.testing import PASSWORD
+
+    document = make_document(world.school, by=world.user("senco"), title="Report")
+    version = make_version(
+        document, by=world.user("senco"), data=html_bytes(), filename="r.html"
+    )
+    sign_all(request(version, by=world.user("clerk")))
+    client.login(username="officer", password=PASSWORD)
+
+    page = client.get(reverse("schools:dashboard", kwargs={"urn": world.school.urn}))
+
+    text = page.content.decode()
+    assert '<h2 id="panel-' in text and ">Documents</h2>" in text
+    assert "Signed</strong> Version 1" in text
+    assert "Review up to date" in text
