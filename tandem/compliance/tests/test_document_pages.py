@@ -230,3 +230,19 @@ def test_sending_the_upload_form_twice_makes_one_version(client, world):
 
     assert "r.html: this file is identical to version 1" in response.content.decode()
     assert document.versions.count() == 1
+
+
+def test_a_written_version_can_be_read_on_its_page(client, world):
+    from tandem.compliance import services
+
+    document = make_document(world.school, by=world.user("senco"))
+    services.add_text_version(
+        document, by=world.user("senco"), text="We <b>assess</b>."
+    )
+    login(client, world, "governor")
+
+    page = client.get(url(world, "version-detail", pk=document.pk, number=1))
+
+    text = page.content.decode()
+    assert "Read the text of version 1" in text
+    assert "We &lt;b&gt;assess&lt;/b&gt;." in text
