@@ -1,0 +1,55 @@
+"""The inspection evidence pack: every app's sections behind one contents page."""
+
+import logging
+from datetime import date
+
+from tandem.compliance.pack import PackPart, assemble_pack, weasyprint_contents
+from tandem.lib.evidence import EvidenceSection
+from tandem.lib.pdf import render_pdf
+from tandem.schools.models import School
+from tandem.schools.plugins import app_modules
+
+logger = logging.getLogger(__name__)
+HEADING = "Inspection evidence pack"
+
+
+def gather(school: School, *, today: date) -> list[EvidenceSection]:
+    """Sections from each app's `evidence.py`, in order."""
+
+    found: list[EvidenceSection] = []
+    for module in app_modules("evidence"):
+        found.extend(_sections_from(module, school, today=today))
+
+    return sorted(found, key=lambda section: section.order)
+
+
+def _sections_from(module, school: School, *, today: date) -> list[EvidenceSection]:  # noqa: ANN001
+    try:
+        return list(module.sections(school, today=today))
+    except Exception:
+        # One app's failure must not stop the pack; the gap is printed and logged.
+        logger.exception(
+            "Evidence pack: %s failed for school %s", module.__name__, school.pk
+        )
+        return [_missing_section(module.__name__, school)]
+
+
+def _missing_section(module_name: str, school: School) -> EvidenceSection:
+    app = module_name.removeprefix("tandem.").split(".")[0]
+    context = {"school": school, "app": app}
+    pdf = render_pdf("compliance/print/missing_section.html", context)
+
+    return EvidenceSection(title=f"Section not available ({app})", pdf=pdf, order=99)
+
+
+def build(school: School, *, today: date) -> bytes:
+    parts = [
+        PackPart(section.title, section.pdf) for section in gather(school, today=today)
+    ]
+    contents = weasyprint_contents(
+        heading=HEADING, school_name=school.name, generated_on=today
+    )
+    footer = f"{HEADING} · {today:%d/%m/%Y}"
+    logger.info("Evidence pack: building for school %s", school.pk)
+
+    return assemble_pack(parts, render_contents=contents, footer=footer)
