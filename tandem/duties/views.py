@@ -15,6 +15,7 @@ from tandem.duties.models import QualificationCourse, SchoolDuty, SencoRecord
 from tandem.duties.qualification import headline
 from tandem.lib.calendar import london_today
 from tandem.lib.concurrency import StaleEdit
+from tandem.lib.http import download
 from tandem.schools.models import Membership
 from tandem.schools.permissions import Capability, SchoolAccess, school_view
 
@@ -122,14 +123,14 @@ def reflection_edit(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
 def duty_map_pdf(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
     pdf = exports.map_pdf(access.school, today=london_today())
 
-    return _download(pdf, "application/pdf", f"duties-map-{access.school.urn}.pdf")
+    return download(pdf, "application/pdf", f"duties-map-{access.school.urn}.pdf")
 
 
 @school_view(Capability.DUTIES)
 def duty_map_docx(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
     data = exports.map_docx(access.school, today=london_today())
 
-    return _download(data, DOCX_TYPE, f"duties-map-{access.school.urn}.docx")
+    return download(data, DOCX_TYPE, f"duties-map-{access.school.urn}.docx")
 
 
 @school_view(Capability.QUALIFICATION)
@@ -236,10 +237,3 @@ def course_delete(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
         return redirect("duties:qualification", urn=access.school.urn)
 
     return render(request, "duties/course_confirm_delete.html", {"course": course})
-
-
-def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-
-    return response

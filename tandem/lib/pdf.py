@@ -28,3 +28,21 @@ def pdf_text(data: bytes) -> list[str]:
         return [page.get_textpage().get_text_range() for page in document]
     finally:
         document.close()
+
+
+_CSS_PLAIN = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-:/()"
+)
+
+
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string (for `content:` in print styles), safely escaped.
+
+    Every character outside a small plain set becomes a CSS hex escape followed by the one
+    space CSS swallows, so quotes, ampersands and `<` can neither end the string nor the
+    style element.
+    """
+
+    body = "".join(ch if ch in _CSS_PLAIN else f"\\{ord(ch):06x} " for ch in text)
+
+    return f'"{body}"'

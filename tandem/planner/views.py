@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from tandem.lib.calendar import AcademicYear, london_today
 from tandem.lib.concurrency import StaleEdit
+from tandem.lib.http import download
 from tandem.planner import exports, services
 from tandem.planner.forms import (
     ActivityForm,
@@ -489,20 +490,13 @@ def activity_delete(
 # Downloads
 
 
-def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-
-    return response
-
-
 @school_view(PLANNER)
 def grid_pdf(request: HttpRequest, access: SchoolAccess, year: str) -> HttpResponse:
     plan = _plan(access, year)
     pdf = exports.grid_pdf(plan, today=london_today())
     filename = f"planner-{access.school.urn}-{plan.year.slug}.pdf"
 
-    return _download(pdf, "application/pdf", filename)
+    return download(pdf, "application/pdf", filename)
 
 
 @school_view(PLANNER)
@@ -510,7 +504,7 @@ def year_ics(request: HttpRequest, access: SchoolAccess, year: str) -> HttpRespo
     plan = _plan(access, year)
     data = exports.plan_ics(plan)
 
-    return _download(data, "text/calendar; charset=utf-8", exports.ics_filename(plan))
+    return download(data, "text/calendar; charset=utf-8", exports.ics_filename(plan))
 
 
 # The calendar feed

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from tandem.lib import docx
 from tandem.lib.calendar import format_date, london_today
 from tandem.lib.concurrency import StaleEdit
+from tandem.lib.http import download
 from tandem.lib.pdf import render_pdf
 from tandem.schools import dashboard, services
 from tandem.schools.forms import SchoolSettingsForm, TeamMemberForm
@@ -122,7 +123,7 @@ def team_register_pdf(request: HttpRequest, access: SchoolAccess) -> HttpRespons
     }
     pdf = render_pdf("schools/print/team_register.html", context)
 
-    return _download(pdf, "application/pdf", f"team-register-{access.school.urn}.pdf")
+    return download(pdf, "application/pdf", f"team-register-{access.school.urn}.pdf")
 
 
 @school_view(Capability.TEAM)
@@ -133,7 +134,7 @@ def team_register_docx(request: HttpRequest, access: SchoolAccess) -> HttpRespon
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
 
-    return _download(data, content_type, f"team-register-{access.school.urn}.docx")
+    return download(data, content_type, f"team-register-{access.school.urn}.docx")
 
 
 def team_register_document(school):  # noqa: ANN001, ANN201
@@ -150,10 +151,3 @@ def team_register_document(school):  # noqa: ANN001, ANN201
     docx.add_table(document, headers, rows, widths_cm=[4.5, 4.5, 6, 6, 5])
 
     return document
-
-
-def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-
-    return response

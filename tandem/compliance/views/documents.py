@@ -10,9 +10,10 @@ from tandem.compliance.forms import DocumentForm, VersionTextForm, VersionUpload
 from tandem.compliance.models import Consultation, Document, DocumentVersion, SignOff
 from tandem.compliance.permissions import writing_view
 from tandem.compliance.uploads import CONTENT_TYPES, Kind, UploadRejected
-from tandem.compliance.views.common import download, to_version
+from tandem.compliance.views.common import to_version
 from tandem.lib.calendar import london_today
 from tandem.lib.concurrency import StaleEdit
+from tandem.lib.http import download
 from tandem.schools.permissions import Capability, SchoolAccess, school_view
 
 

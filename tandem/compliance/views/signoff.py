@@ -17,8 +17,9 @@ from tandem.compliance.forms import (
 from tandem.compliance.models import DocumentVersion, InvalidTransition, SignOff
 from tandem.compliance.permissions import writing_view
 from tandem.compliance.statement import default_statement
-from tandem.compliance.views.common import download, to_version
+from tandem.compliance.views.common import to_version
 from tandem.lib.calendar import london_today
+from tandem.lib.http import download
 from tandem.lib.pdf import render_pdf
 from tandem.schools.models import Membership, School
 from tandem.schools.permissions import Capability, SchoolAccess, school_view

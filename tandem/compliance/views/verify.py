@@ -7,8 +7,8 @@ from tandem.compliance import evidence_pack, permissions
 from tandem.compliance.forms import VerifyForm
 from tandem.compliance.permissions import reading_view
 from tandem.compliance.verification import verify
-from tandem.compliance.views.common import download
 from tandem.lib.calendar import london_today
+from tandem.lib.http import download
 from tandem.schools.permissions import Capability, SchoolAccess, school_view
 
 

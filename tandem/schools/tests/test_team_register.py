@@ -132,3 +132,26 @@ def test_removing_needs_a_confirmation_page(senco_client, school_with_team) -> N
 
     assert not school_with_team.team.filter(pk=member.pk).exists()
     assert AuditEntry.objects.filter(action="schools.team_member.removed").count() == 1
+
+
+@pytest.mark.django_db
+def test_pdf_footer_keeps_apostrophes_and_ampersands(client) -> None:  # noqa: ANN001
+    school = make_school(name="St Mary's & St John's C of E Primary")
+    client.force_login(make_member(school, Membership.Role.SENCO, username="sm"))
+    url = reverse("schools:team-register-pdf", kwargs={"urn": school.urn})
+
+    text = " ".join(pdf_text(client.get(url).content))
+
+    assert "St Mary's & St John's C of E Primary" in text.replace("\u2019", "'")
+    assert "u0027" not in text
+
+
+def test_download_names_with_newlines_or_accents_are_safe() -> None:
+    from tandem.lib.http import download
+
+    response = download(b"x", "text/plain", 'Policy\r\nSet-Cookie: x=1 "Siân".txt')
+
+    header = response["Content-Disposition"]
+    assert "\n" not in header and "\r" not in header
+    assert header.startswith("attachment;")
+    assert "filename*=utf-8''" in header and "Si%C3%A2n" in header
