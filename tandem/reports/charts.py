@@ -29,6 +29,31 @@ _SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A drawn chart with the words that describe it."""
+
+    figure: Figure
+    chart_id: str
+    title: str
+    desc: str
+
+    @property
+    def svg(self) -> str:
+        return _svg(self.figure, self.chart_id, self.title, self.desc)
+
+    def png(self, dpi: int = 150) -> bytes:
+        """For the .docx, which cannot hold SVG."""
+
+        buffer = io.BytesIO()
+        with rc_context({"font.size": 9}):
+            self.figure.savefig(
+                buffer, format="png", dpi=dpi, metadata={"Software": None}
+            )
+
+        return buffer.getvalue()
+
+
+@dataclass(frozen=True)
 class TermPoint:
     """One term on the time axis: counts as shown to this audience, or None."""
 
@@ -84,10 +109,10 @@ def sen_over_time(
         for point in points
     )
 
-    return _svg(figure, chart_id, title, desc or "No reports yet.")
+    return Chart(figure, chart_id, title, desc or "No reports yet.")
 
 
-def need_mix(bars: Sequence[NeedBar], *, chart_id: str = "need-mix") -> str:
+def need_mix(bars: Sequence[NeedBar], *, chart_id: str = "need-mix") -> Chart:
     """Pupils by primary need: stacked SEN support and EHC plan bars."""
 
     figure, axes = _figure(width=7.0, height=0.35 * max(len(bars), 3) + 1.2)
@@ -128,7 +153,7 @@ def need_mix(bars: Sequence[NeedBar], *, chart_id: str = "need-mix") -> str:
         for bar in bars
     )
 
-    return _svg(figure, chart_id, title, desc or "No pupils with SEN recorded.")
+    return Chart(figure, chart_id, title, desc or "No pupils with SEN recorded.")
 
 
 def spend_against_budget(
@@ -137,7 +162,7 @@ def spend_against_budget(
     provision: Sequence[tuple[str, int]] = (),
     *,
     chart_id: str = "spend-against-budget",
-) -> str:
+) -> Chart:
     """Horizontal bars in whole pence: the budget, spend to date, provision costs."""
 
     labels = ["SEN budget", "Spent to date", *[label for label, _ in provision]]
@@ -170,7 +195,7 @@ def spend_against_budget(
         for label, amount in zip(labels, amounts, strict=True)
     )
 
-    return _svg(figure, chart_id, title, desc)
+    return Chart(figure, chart_id, title, desc)
 
 
 def pound_ticks(largest: int, most: int = 6) -> list[int]:

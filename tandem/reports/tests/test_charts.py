@@ -17,7 +17,7 @@ def test_sen_over_time_is_accessible_svg() -> None:
         charts.TermPoint("Spring 2025/26", None, None),
     ]
 
-    root = _parse(charts.sen_over_time(points))
+    root = _parse(charts.sen_over_time(points).svg)
 
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == "sen-over-time-title sen-over-time-desc"
@@ -40,7 +40,7 @@ def test_need_mix_labels_each_bar() -> None:
         charts.NeedBar("ASD", show(8), show(5)),
     ]
 
-    root = _parse(charts.need_mix(bars, chart_id="needs"))
+    root = _parse(charts.need_mix(bars, chart_id="needs").svg)
 
     assert root.get("id") == "needs"
     assert root.find(f"{SVG}desc").text == (
@@ -51,7 +51,8 @@ def test_need_mix_labels_each_bar() -> None:
 
 
 def test_spend_against_budget_labels_in_pounds() -> None:
-    svg = charts.spend_against_budget(4535050, 2300099, [("Wave 2", 1234567)])
+    chart = charts.spend_against_budget(4535050, 2300099, [("Wave 2", 1234567)])
+    svg = chart.svg
     root = _parse(svg)
 
     texts = [node.text for node in root.iter(f"{SVG}text")]
@@ -65,7 +66,15 @@ def test_spend_against_budget_labels_in_pounds() -> None:
 def test_svg_is_deterministic() -> None:
     points = [charts.TermPoint("Autumn 2025/26", show(52), show(9))]
 
-    assert charts.sen_over_time(points) == charts.sen_over_time(points)
+    assert charts.sen_over_time(points).svg == charts.sen_over_time(points).svg
+
+
+def test_png_for_word() -> None:
+    points = [charts.TermPoint("Autumn 2025/26", show(52), show(9))]
+
+    png = charts.sen_over_time(points).png()
+
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
 
 
 def test_pound_ticks() -> None:
