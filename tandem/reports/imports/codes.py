@@ -231,7 +231,7 @@ def year_group(text: str) -> str | None:
     the caller warns about it (see `is_bare_nursery`).
     """
 
-    key = re.sub(r"[\s_\-]+", "", text.casefold())
+    key = re.sub(r"[\s_]+", "", text.casefold())
     if key in _YEAR_WORDS:
         return _YEAR_WORDS[key]
 
@@ -245,7 +245,7 @@ def year_group(text: str) -> str | None:
 def is_bare_nursery(text: str) -> bool:
     """True for "Nursery" or "N": a nursery pupil with no N1 or N2 given."""
 
-    return re.sub(r"[\s_\-]+", "", text.casefold()) in ("nursery", "n")
+    return re.sub(r"[\s_]+", "", text.casefold()) in ("nursery", "n")
 
 
 def year_order(year: str) -> int:

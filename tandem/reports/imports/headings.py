@@ -19,6 +19,14 @@ ROLE_LABELS = {
     URN: "school URN",
 }
 
+ROLE_EXAMPLES = {
+    YEAR: "“NC Year” or “Year Group”",
+    PROVISION: "“SEN Status” or “SEN Provision”",
+    NEED: "“Primary Need” or “Primary SEN Need”",
+    COUNT: "“Count” or “Number of pupils”",
+    URN: "“URN”",
+}
+
 # Earlier wordings win when a file has several matching columns ("NC Year" over
 # "Year", which some exports use for the academic year).
 SYNONYMS = {

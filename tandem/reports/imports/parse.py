@@ -25,8 +25,8 @@ from .headings import (
     COUNT,
     NEED,
     PROVISION,
+    ROLE_EXAMPLES,
     ROLE_LABELS,
-    SYNONYMS,
     URN,
     YEAR,
     find_roles,
@@ -218,14 +218,13 @@ class _Reader:
         for role in roles:
             if role in columns:
                 continue
-            examples = " or ".join(f"“{w.title()}”" for w in SYNONYMS[role][:2])
             self.problems.append(
                 Problem(
                     self.filename,
                     self.header.number,
                     None,
                     f"The file has no {ROLE_LABELS[role]} column (for example "
-                    f"{examples}).",
+                    f"{ROLE_EXAMPLES[role]}).",
                 )
             )
         if self.problems:
