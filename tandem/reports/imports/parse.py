@@ -280,7 +280,10 @@ class _Reader:
                     self._read_wide_cell(row, label, index)
 
     def _read_wide_cell(self, row: Row, label: str, index: int) -> None:
-        count, message = parse_count(_cell(row, index))
+        text = _cell(row, index)
+        if not text and ":" in label:
+            return  # an empty need column in the wide file means none
+        count, message = parse_count(text)
         if message == _UNAVAILABLE:
             self.notes[_UNAVAILABLE].append(row.number)
         elif message:

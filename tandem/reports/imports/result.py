@@ -2,8 +2,9 @@
 
 `Tally` adds up cells keyed by (year group, need, provision), where a year or need
 may be `TOTAL` (a total row, or a file without that column). `Tally.result()`
-prefers the most detailed figures a file gives and warns when its own totals
-disagree with the sum of its rows.
+builds each breakdown from the file's own subtotals where it gives them and from
+the sum of its rows where it does not, and warns when the two cannot both be
+right.
 """
 
 from collections import defaultdict
@@ -120,7 +121,12 @@ class Tally:
         }
 
     def _rolled(self, *, axis: int, provisions: tuple[str, ...], warnings: list[str]):
-        """Counts by year (axis 0) or need (axis 1): explicit rows, else sums."""
+        """Counts by year (axis 0) or need (axis 1).
+
+        A file's own subtotal wins over the sum of its rows, which may be short
+        where figures were not available; a subtotal smaller than its rows is
+        kept but warned about.
+        """
 
         other = 1 - axis
         explicit: dict[tuple[str, str], int] = defaultdict(int)
@@ -134,13 +140,12 @@ class Tally:
 
         rolled = dict(summed)
         for (value, provision), n in explicit.items():
-            if (value, provision) in summed and summed[(value, provision)] != n:
+            if summed.get((value, provision), 0) > n:
                 warnings.append(
-                    f"The file's total for {PROVISION_LABELS[provision]} in "
-                    f"{value} ({n}) differs from the sum of its rows "
-                    f"({summed[(value, provision)]}); the rows were used."
+                    f"The file's total for {PROVISION_LABELS[provision]} in {value} "
+                    f"({n}) is smaller than the sum of its rows "
+                    f"({summed[(value, provision)]}); the file's total was used."
                 )
-                continue
             rolled[(value, provision)] = n
 
         return rolled
@@ -177,12 +182,12 @@ class Tally:
         )
         if explicit is None:
             return summed
-        if has_rows and summed != explicit:
+        if has_rows and summed > explicit:
             warnings.append(
-                f"The file's total for {PROVISION_LABELS[provision]} ({explicit}) "
-                f"differs from the sum of its rows ({summed}); the rows were used."
+                f"The file's total for {PROVISION_LABELS[provision]} ({explicit}) is "
+                f"smaller than the sum of its rows ({summed}); the file's total was "
+                "used."
             )
-            return summed
 
         return explicit
 
@@ -224,8 +229,10 @@ class Tally:
         for provision in SEN:
             gap = totals[provision] - sum(c[provision] for c in by_need.values())
             if gap > 0:
-                who = "1 pupil has" if gap == 1 else f"{gap} pupils have"
+                who = "1 pupil" if gap == 1 else f"{gap} pupils"
+                verb = "is" if gap == 1 else "are"
                 warnings.append(
-                    f"{who} {PROVISION_LABELS[provision]} but no primary need "
-                    "recorded, so the need breakdown adds up to less than the total."
+                    f"{who} with {PROVISION_LABELS[provision]} {verb} not in the need "
+                    "breakdown (no primary need recorded, or figures not available), "
+                    "so it adds up to less than the total."
                 )

@@ -58,8 +58,8 @@ def test_warnings_name_rows_not_pupils():
 
     assert result.warnings == [
         "Row 11: the retired status “Statement” was counted as an EHC plan.",
-        "1 pupil has SEN support but no primary need recorded, so the need "
-        "breakdown adds up to less than the total.",
+        "1 pupil with SEN support is not in the need breakdown (no primary need "
+        "recorded, or figures not available), so it adds up to less than the total.",
     ]
 
 
