@@ -168,7 +168,11 @@ class _Reader:
 
     # Finding the heading row
 
-    def _find_header(self, rows: Iterator[Row]):
+    def _find_header(
+        self, rows: Iterator[Row]
+    ) -> tuple[Row, dict[str, int], dict[str, int] | None]:
+        """(heading row, {role: column}, DfE wide columns or None)."""
+
         seen = 0
         for row in rows:
             if row.is_blank:

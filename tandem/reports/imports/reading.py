@@ -11,6 +11,7 @@ import logging
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import SenImportError
 
@@ -156,7 +157,7 @@ def _xlsx_rows(data: bytes, filename: str) -> Iterator[Row]:
     return _sheet_rows(workbook, sheets[0], filename)
 
 
-def _sheet_rows(workbook, sheet, filename: str) -> Iterator[Row]:
+def _sheet_rows(workbook: Any, sheet: Any, filename: str) -> Iterator[Row]:
     blank_run = 0
     try:
         for number, values in enumerate(

@@ -26,6 +26,9 @@ from .codes import (
 SEN = (SEN_SUPPORT, EHC_PLAN)
 ROLL = (SEN_SUPPORT, EHC_PLAN, NO_SEN)
 
+Key = tuple[str, str, str]  # (year group or TOTAL, need or TOTAL, provision)
+Counts = dict[str, dict[str, int]]  # {year or need: {provision: pupils}}
+
 
 @dataclass
 class ImportResult:
@@ -42,12 +45,12 @@ class ImportResult:
     pupils: int | None
     sen_support: int
     ehc_plan: int
-    by_year: dict[str, dict[str, int]] = field(default_factory=dict)
-    by_need: dict[str, dict[str, int]] = field(default_factory=dict)
+    by_year: Counts = field(default_factory=dict)
+    by_need: Counts = field(default_factory=dict)
     by_year_need: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         """The shape `tandem import-sen-data --json` prints."""
 
         return {
@@ -61,9 +64,6 @@ class ImportResult:
             "by_need": {code: dict(counts) for code, counts in self.by_need.items()},
             "warnings": list(self.warnings),
         }
-
-
-Key = tuple[str, str, str]
 
 
 class Tally:
@@ -84,7 +84,7 @@ class Tally:
         by_year_need = self._by_year_need()
         by_year = self._by_year(warnings)
         by_need = self._by_need(warnings)
-        totals = {p: self._total(p, by_year, by_need, warnings) for p in ROLL}
+        totals = {p: self._total(p, by_year, warnings) for p in ROLL}
         pupils = self._pupils(totals, by_year, warnings)
         self._warn_unrecorded_needs(totals, by_need, warnings)
 
@@ -120,7 +120,9 @@ class Tally:
             for year, needs in sorted(table.items(), key=lambda i: year_order(i[0]))
         }
 
-    def _rolled(self, *, axis: int, provisions: tuple[str, ...], warnings: list[str]):
+    def _rolled(
+        self, *, axis: int, provisions: tuple[str, ...], warnings: list[str]
+    ) -> dict[tuple[str, str], int]:
         """Counts by year (axis 0) or need (axis 1).
 
         A file's own subtotal wins over the sum of its rows, which may be short
@@ -150,7 +152,7 @@ class Tally:
 
         return rolled
 
-    def _by_year(self, warnings: list[str]) -> dict[str, dict[str, int]]:
+    def _by_year(self, warnings: list[str]) -> Counts:
         rolled = self._rolled(axis=0, provisions=ROLL, warnings=warnings)
         years = sorted({year for year, _ in rolled}, key=year_order)
 
@@ -159,7 +161,7 @@ class Tally:
             for year in years
         }
 
-    def _by_need(self, warnings: list[str]) -> dict[str, dict[str, int]]:
+    def _by_need(self, warnings: list[str]) -> Counts:
         rolled = self._rolled(axis=1, provisions=SEN, warnings=warnings)
         needs = sorted(
             {need for need, _ in rolled if need in NEED_CODES}, key=need_order
@@ -167,7 +169,7 @@ class Tally:
 
         return {need: {p: rolled.get((need, p), 0) for p in SEN} for need in needs}
 
-    def _total(self, provision: str, by_year, by_need, warnings: list[str]) -> int:
+    def _total(self, provision: str, by_year: Counts, warnings: list[str]) -> int:
         explicit = self.cells.get((TOTAL, TOTAL, provision))
         if by_year:
             summed = sum(counts[provision] for counts in by_year.values())
@@ -191,7 +193,9 @@ class Tally:
 
         return explicit
 
-    def _pupils(self, totals, by_year, warnings: list[str]) -> int | None:
+    def _pupils(
+        self, totals: dict[str, int], by_year: Counts, warnings: list[str]
+    ) -> int | None:
         explicit = self.cells.get((TOTAL, TOTAL, ALL_PUPILS))
         if explicit is None and by_year:
             year_rolls = [
@@ -223,7 +227,9 @@ class Tally:
 
         return explicit
 
-    def _warn_unrecorded_needs(self, totals, by_need, warnings: list[str]) -> None:
+    def _warn_unrecorded_needs(
+        self, totals: dict[str, int], by_need: Counts, warnings: list[str]
+    ) -> None:
         if not by_need:
             return
         for provision in SEN:
