@@ -8,7 +8,7 @@ as they stream past and dropped; only `Tally` cells survive the function.
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from . import codes
 from .codes import (
@@ -37,6 +37,7 @@ from .reading import Row, read_rows
 from .result import ImportResult, Tally
 
 HEADER_SEARCH_ROWS = 30
+PROGRESS_EVERY = 1000
 PUPIL_LEVEL, AGGREGATED, DFE_WIDE = "pupil-level", "aggregated", "dfe-wide"
 
 _NOT_APPLICABLE = ("x",)
@@ -56,20 +57,24 @@ def parse_sen_file(
     *,
     mapping: dict[str, str] | None = None,
     urn: str | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportResult:
     """Read a CSV or .xlsx SEN export and return counts only.
 
     `mapping` is the user's own choice of columns, {role: heading}, with roles from
     `headings.ROLE_LABELS`; it overrides recognition for those roles. `urn` picks
-    one school from a DfE file that holds many. Raises SenImportError carrying
-    every problem found; nothing identifying a pupil appears in it.
+    one school from a DfE file that holds many. `progress`, if given, is called
+    with the number of rows read every PROGRESS_EVERY rows. Raises SenImportError
+    carrying every problem found; nothing identifying a pupil appears in it.
     """
 
     unknown = sorted((mapping or {}).keys() - ROLE_LABELS.keys())
     if unknown:
         raise ValueError(f"Unknown column roles in mapping: {unknown}")
 
-    return _Reader(filename, mapping or {}, urn).parse(read_rows(data, filename))
+    reader = _Reader(filename, mapping or {}, urn, progress)
+
+    return reader.parse(read_rows(data, filename))
 
 
 def parse_count(text: str) -> tuple[int | None, str | None]:
@@ -112,8 +117,15 @@ def rows_phrase(numbers: list[int], *, limit: int = 8) -> str:
 class _Reader:
     """One pass over one file; collects problems instead of stopping at the first."""
 
-    def __init__(self, filename: str, mapping: dict[str, str], urn: str | None) -> None:
+    def __init__(
+        self,
+        filename: str,
+        mapping: dict[str, str],
+        urn: str | None,
+        progress: Callable[[int], None] | None,
+    ) -> None:
         self.filename = filename
+        self.progress = progress
         self.mapping = mapping
         self.urn = urn.strip() if urn else None
         self.problems: list[Problem] = []
@@ -244,7 +256,7 @@ class _Reader:
             if not any(cells.get(role) for role in (YEAR, PROVISION, NEED)):
                 self.notes[_SKIPPED].append(row.number)
                 continue
-            self.rows_read += 1
+            self._count_row()
             provision = self._provision(cells, pupil_level=True)
             year = self._year(cells, pupil_level=True)
             need: str | None = NOT_RECORDED
@@ -258,7 +270,7 @@ class _Reader:
             cells = _Cells(row, self.header, columns)
             if row.is_blank or not self._wanted(cells):
                 continue
-            self.rows_read += 1
+            self._count_row()
             provision = self._provision(cells, pupil_level=False)
             year = self._year(cells, pupil_level=False) if YEAR in columns else TOTAL
             need = self._need(cells, pupil_level=False) if NEED in columns else TOTAL
@@ -278,7 +290,7 @@ class _Reader:
                 if self.urn and school != self.urn:
                     continue
                 self.urns_seen.add(school)
-            self.rows_read += 1
+            self._count_row()
             for label, index in wide.items():
                 if label != "urn":
                     self._read_wide_cell(row, label, index)
@@ -302,6 +314,11 @@ class _Reader:
             self.tally.add(TOTAL, need, provision, count)
         else:
             self.tally.add(TOTAL, TOTAL, label, count)
+
+    def _count_row(self) -> None:
+        self.rows_read += 1
+        if self.progress and self.rows_read % PROGRESS_EVERY == 0:
+            self.progress(self.rows_read)
 
     # Cells
 

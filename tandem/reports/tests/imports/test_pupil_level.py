@@ -212,3 +212,14 @@ def test_a_register_of_sen_pupils_only_leaves_the_roll_blank():
 def test_headings_are_the_only_text_carried_from_the_file():
     assert PUPIL_HEADINGS[6] == "SEN Status"
     assert len(PUPILS) == 12
+
+
+def test_progress_is_reported_every_thousand_rows():
+    rows = [("NC Year", "SEN Status", "Primary Need")]
+    rows += [("Y5", "N", "")] * 2500
+    seen = []
+
+    result = parse_sen_file(csv_bytes(rows), "big.csv", progress=seen.append)
+
+    assert seen == [1000, 2000]
+    assert result.pupils == 2500
