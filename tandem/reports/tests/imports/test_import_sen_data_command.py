@@ -139,9 +139,13 @@ class ImportSenDataTests(TestCase):
 
         self.assertEqual(caught.exception.code, 2)
         lines = err.getvalue().splitlines()
-        self.assertEqual(lines[0], "The file could not be imported (2 problems):")
+        lines = lines[lines.index("The file could not be imported (2 problems):") :]
         self.assertIn("autumn.csv, row 3, column “SEN Provision”:", lines[1])
         self.assertIn("autumn.csv, row 3, column “NC Year”:", lines[2])
+        self.assertEqual(
+            lines[-1],
+            "CommandError: Nothing was imported; correct the file and try again.",
+        )
         for identifier in ("Quartermaine", "Fotheringay"):
             self.assertNotIn(identifier, err.getvalue())
 
