@@ -16,6 +16,7 @@ from tandem.reports.money import format_pounds
 MISSING = "n/a"
 NO_REPORT = "no report for that term"
 HIDDEN = "not shown (small numbers)"
+MINUS = "\u2212"  # the typographic minus, as tandem.lib.money uses
 
 
 class Trend(StrEnum):
@@ -70,7 +71,9 @@ def compare(
     amount = format_pounds(difference, signed=True) if money else f"{difference:+,}"
     trend = Trend.UP if difference > 0 else Trend.DOWN
 
-    return Change(trend, f"{amount} ({percent:+}%)", difference, percent)
+    text = f"{amount} ({percent:+}%)".replace("-", MINUS)
+
+    return Change(trend, text, difference, percent)
 
 
 def share(count: int, whole: int) -> Decimal | None:

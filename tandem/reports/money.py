@@ -1,8 +1,9 @@
 """Pence arithmetic for the termly report: exact values, rounded once, half-up.
 
-Money is integer pence. A computed amount that is not whole pence (a session of
-20 minutes at £13.37 an hour) is kept exact as a numerator over a denominator and
-only becomes whole pence when it is shown or totalled, so nothing is rounded twice.
+Money is integer pence; formatting and pounds-to-pence come from tandem.lib.money.
+A computed amount that is not whole pence (a session of 20 minutes at £13.37 an
+hour) is kept exact as a numerator over a denominator and only becomes whole
+pence when it is shown or totalled, so nothing is rounded twice.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from tandem.lib import money
 
 PENCE_PER_POUND = 100
 _POUNDS = re.compile(r"^(-)?£?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$")
@@ -67,15 +70,12 @@ def exact_sum(amounts: list[Exact]) -> Exact:
 
 
 def format_pounds(pence: int, *, signed: bool = False) -> str:
-    """Whole pence as '£1,234.56' ('-£12.00' when negative); '+£' with signed=True."""
+    """Whole pence as '£1,234.56' ('−£12.00' when negative); '+£' with signed=True."""
 
-    if not isinstance(pence, int):
+    if not isinstance(pence, int) or isinstance(pence, bool):
         raise TypeError("format_pounds takes whole pence as an int.")
 
-    sign = "-" if pence < 0 else ("+" if signed and pence > 0 else "")
-    pounds, pennies = divmod(abs(pence), PENCE_PER_POUND)
-
-    return f"{sign}£{pounds:,}.{pennies:02d}"
+    return money.format_gbp(money.from_pence(pence), signed=signed)
 
 
 def format_pence(amount: Decimal) -> str:
@@ -109,12 +109,10 @@ def pounds_to_pence(amount: Decimal) -> int:
     if not isinstance(amount, Decimal):
         raise TypeError("pounds_to_pence takes a Decimal.")
 
-    pence = amount * PENCE_PER_POUND
-
-    return int(pence.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return money.pence(amount)
 
 
 def pence_to_pounds(pence: int) -> Decimal:
     """Whole pence to a Decimal of pounds with two places (for forms and Excel)."""
 
-    return (Decimal(pence) / PENCE_PER_POUND).quantize(Decimal("0.01"))
+    return money.from_pence(pence)

@@ -22,9 +22,9 @@ MONEY_MODULES = ["money.py", "finance.py", "costing.py", "charts.py"]
         (0, False, "£0.00"),
         (5, False, "£0.05"),
         (123456789, False, "£1,234,567.89"),
-        (-1200, False, "-£12.00"),
+        (-1200, False, "−£12.00"),
         (1200, True, "+£12.00"),
-        (-1, True, "-£0.01"),
+        (-1, True, "−£0.01"),
     ],
 )
 def test_format_pounds(pence: int, signed: bool, text: str) -> None:
