@@ -90,7 +90,9 @@ class Command(BaseCommand):
                     }
                     for p in error.problems
                 ]
-                self.stdout.write(json.dumps({"errors": problems}, indent=2))
+                self.stdout.write(
+                    json.dumps({"errors": problems}, indent=2, ensure_ascii=False)
+                )
             else:
                 self.stderr.write(str(error))
             raise CommandError(
@@ -111,15 +113,14 @@ class Command(BaseCommand):
                 f"The {key.label} report has been submitted to governors, so its "
                 "numbers cannot be changed."
             ) from None
-        logger.info(
-            "TermlyReport %s: SEN numbers imported from the command line", report.pk
-        )
 
     def _report(
         self, result: ImportResult, school: School, key: TermKey, options: dict
     ) -> None:
         if options["json"]:
-            self.stdout.write(json.dumps(result.as_json(), indent=2))
+            self.stdout.write(
+                json.dumps(result.as_json(), indent=2, ensure_ascii=False)
+            )
             return
         pupils = "unknown" if result.pupils is None else result.pupils
         verb = "Checked (nothing saved)" if options["dry_run"] else "Imported"

@@ -256,3 +256,29 @@ class ImportSenDataTests(TestCase):
 
         self.assertIn("--term", str(caught.exception))
         self.assertEqual(get_user_model().objects.count(), 0)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+class ImportProgressTests(TestCase):
+    def test_large_file_shows_rows_read_on_a_terminal(self):
+        make_school(urn="123456")
+        rows = [("NC Year", "SEN Status", "Primary Need", "Notes")]
+        rows += [("Y7", "N", "", "x" * 100)] * 12_000
+        with tempfile.NamedTemporaryFile(suffix=".csv") as handle:
+            handle.write(csv_bytes(rows))
+            handle.flush()
+            err = _Terminal()
+            call_command(
+                "import_sen_data", handle.name, "--school", "123456",
+                "--term", "2025-26:spring", "--dry-run",
+                stdout=io.StringIO(), stderr=err,
+            )  # fmt: skip
+
+        shown = err.getvalue()
+        self.assertIn("\rReading rows… 1,000", shown)
+        self.assertIn("\rReading rows… 12,000", shown)
+        self.assertTrue(shown.endswith("\n"))
