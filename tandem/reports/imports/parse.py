@@ -48,7 +48,7 @@ _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")
 _STATEMENT = "the retired status “Statement” was counted as an EHC plan."
 _NURSERY = "“Nursery” without N1 or N2 was counted as N2."
 _UNAVAILABLE = "the number of pupils is marked as not available and was left out."
-_SKIPPED = "rows with no year group, provision or need were skipped."
+_SKIPPED = "left out, as there is no year group, provision or need."
 
 
 def parse_sen_file(

@@ -18,6 +18,7 @@ from .errors import SenImportError
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 20 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 400 * 1024 * 1024  # a workbook that inflates past this is refused
 MAX_BLANK_RUN = 1000  # formatted empty rows after the data are not read to the end
 SEPARATORS = (",", ";", "\t", "|")
 
@@ -137,6 +138,7 @@ def _csv_rows(text: str, filename: str) -> Iterator[Row]:
 
 
 def _xlsx_rows(data: bytes, filename: str) -> Iterator[Row]:
+    _refuse_zip_bomb(data, filename)
     # openpyxl raises many kinds of exception on a damaged or foreign zip; any of
     # them means the same thing to the person uploading, so they are caught here.
     try:
@@ -155,6 +157,22 @@ def _xlsx_rows(data: bytes, filename: str) -> Iterator[Row]:
         raise SenImportError.single(filename, "The workbook has no worksheets.")
 
     return _sheet_rows(workbook, sheets[0], filename)
+
+
+def _refuse_zip_bomb(data: bytes, filename: str) -> None:
+    """Refuse a small upload that would unpack to hundreds of megabytes."""
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # not a readable zip: openpyxl will say so in its own way
+    if unpacked > MAX_UNZIPPED_BYTES:
+        logger.warning("SEN import: workbook refused, it unpacks to %s bytes", unpacked)
+        raise SenImportError.single(
+            filename,
+            "The workbook is too large to read; export only the SEN columns.",
+        )
 
 
 def _sheet_rows(workbook: Any, sheet: Any, filename: str) -> Iterator[Row]:

@@ -221,3 +221,25 @@ def test_several_schools_need_a_urn():
     assert problems_of(csv_bytes(rows), "dfe.csv", urn="999999") == [
         ("dfe.csv", None, None, "The file has no rows for the school with URN 999999.")
     ]
+
+
+def test_a_workbook_that_would_unpack_to_too_much_is_refused(monkeypatch):
+    import io
+    import zipfile
+
+    from tandem.reports.imports import reading
+
+    monkeypatch.setattr(reading, "MAX_UNZIPPED_BYTES", 1024 * 1024)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (2 * 1024 * 1024))
+
+    assert len(buffer.getvalue()) < 64 * 1024
+    assert problems_of(buffer.getvalue(), "bomb.xlsx") == [
+        (
+            "bomb.xlsx",
+            None,
+            None,
+            "The workbook is too large to read; export only the SEN columns.",
+        )
+    ]

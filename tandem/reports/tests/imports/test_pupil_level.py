@@ -180,7 +180,7 @@ def test_footer_rows_without_figures_are_skipped_with_a_warning():
 
     assert result.pupils == 2
     assert result.warnings == [
-        "Row 4: rows with no year group, provision or need were skipped."
+        "Row 4: left out, as there is no year group, provision or need."
     ]
 
 
