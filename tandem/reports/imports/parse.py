@@ -6,6 +6,7 @@ school-level file), and the DfE wide school-level file. Pupil rows are counted
 as they stream past and dropped; only `Tally` cells survive the function.
 """
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -48,6 +49,9 @@ _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")
 _STATEMENT = "the retired status “Statement” was counted as an EHC plan."
 _NURSERY = "“Nursery” without N1 or N2 was counted as N2."
 _UNAVAILABLE = "the number of pupils is marked as not available and was left out."
+# (heading row, {role: column index}, DfE wide-file columns or None)
+Header = tuple[Row, dict[str, int], dict[str, int] | None]
+
 _SKIPPED = "left out, as there is no year group, provision or need."
 
 
@@ -135,7 +139,7 @@ class _Reader:
         self.urns_seen: set[str] = set()
 
     def parse(self, rows: Iterator[Row]) -> ImportResult:
-        header, columns, wide = self._find_header(rows)
+        (header, columns, wide), rows = self._find_header(rows)
         self.header = header
         if wide is not None:
             shape = DFE_WIDE
@@ -180,33 +184,50 @@ class _Reader:
 
     # Finding the heading row
 
-    def _find_header(
-        self, rows: Iterator[Row]
-    ) -> tuple[Row, dict[str, int], dict[str, int] | None]:
-        """(heading row, {role: column}, DfE wide columns or None)."""
+    def _find_header(self, rows: Iterator[Row]) -> tuple[Header, Iterator[Row]]:
+        """The heading row and the rows after it.
 
-        seen = 0
+        The user's saved column choices are tried first; if no early row has
+        those headings, recognition by the usual wordings gets its turn, so a
+        mapping made for one system's export does not block another file.
+        """
+
+        early: list[Row] = []
         for row in rows:
             if row.is_blank:
                 continue
-            seen += 1
-            columns = find_roles(row.cells)
-            if self.mapping:
-                chosen = mapped_roles(row.cells, self.mapping)
-                if len(chosen) == len(self.mapping):
-                    return row, columns | chosen, None
-            elif PROVISION in columns:
-                return row, columns, None
-            else:
-                wide = wide_columns(row.cells)
-                if wide is not None:
-                    return row, {}, wide
-            if seen >= HEADER_SEARCH_ROWS:
+            early.append(row)
+            header = self._header_in(row, use_mapping=bool(self.mapping))
+            if header is not None:
+                return header, rows
+            if len(early) >= HEADER_SEARCH_ROWS:
                 break
-        if seen == 0:
+        if not early:
             raise SenImportError.single(self.filename, "The file is empty.")
+        if self.mapping:
+            for index, row in enumerate(early):
+                header = self._header_in(row, use_mapping=False)
+                if header is not None:
+                    self.tally.warnings.append(
+                        "The saved column choices do not match this file's headings, "
+                        "so its columns were recognised from their wording."
+                    )
+                    return header, itertools.chain(early[index + 1 :], rows)
 
         raise self._no_header()
+
+    def _header_in(self, row: Row, *, use_mapping: bool) -> Header | None:
+        columns = find_roles(row.cells)
+        if use_mapping:
+            chosen = mapped_roles(row.cells, self.mapping)
+            if len(chosen) == len(self.mapping):
+                return row, columns | chosen, None
+            return None
+        if PROVISION in columns:
+            return row, columns, None
+        wide = wide_columns(row.cells)
+
+        return (row, {}, wide) if wide is not None else None
 
     def _no_header(self) -> SenImportError:
         if self.mapping:

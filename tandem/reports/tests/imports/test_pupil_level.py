@@ -223,3 +223,18 @@ def test_progress_is_reported_every_thousand_rows():
 
     assert seen == [1000, 2000]
     assert result.pupils == 2500
+
+
+def test_a_saved_mapping_that_does_not_fit_falls_back_to_recognition():
+    mapping = {"year": "Curric Yr", "provision": "Stage"}
+
+    result = parse_sen_file(
+        xlsx_bytes(pupil_rows(), title="Register"), "r.xlsx", mapping=mapping
+    )
+
+    assert (result.pupils, result.sen_support, result.ehc_plan) == (12, 5, 3)
+    assert result.warnings[0].startswith("Row 13: the retired status")
+    assert (
+        "The saved column choices do not match this file's headings, so its columns "
+        "were recognised from their wording."
+    ) in result.warnings
