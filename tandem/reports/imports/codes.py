@@ -52,6 +52,8 @@ NEED_LABELS = {
     "DS": "Down syndrome",
 }
 
+# TODO(#5): pupils not following a National Curriculum year (census "X", common in
+# special schools) are refused; they should count in the totals without a year.
 YEAR_GROUPS = ("N1", "N2", "R", *(f"Y{n}" for n in range(1, 15)))
 
 YEAR_LABELS = {

@@ -8,6 +8,7 @@ import csv
 import datetime
 import io
 import logging
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ MAX_UNZIPPED_BYTES = 400 * 1024 * 1024  # a workbook that inflates past this is 
 MAX_BLANK_RUN = 1000  # formatted empty rows after the data are not read to the end
 SEPARATORS = (",", ";", "\t", "|")
 
+_SEPARATOR_HINT = re.compile(r"^sep=(.)\n")
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and other Office) files
 
@@ -117,9 +119,11 @@ def sniff_separator(text: str) -> str:
 
 def _csv_rows(text: str, filename: str) -> Iterator[Row]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    reader = csv.reader(
-        io.StringIO(text), delimiter=sniff_separator(text), strict=False
-    )
+    hint = _SEPARATOR_HINT.match(text)
+    if hint:  # Excel's "sep=;" line: it names the separator and is not shown
+        text = text[hint.end() :]
+    separator = hint.group(1) if hint else sniff_separator(text)
+    reader = csv.reader(io.StringIO(text), delimiter=separator, strict=False)
     number = 0
     while True:
         number += 1

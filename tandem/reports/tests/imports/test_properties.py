@@ -32,6 +32,7 @@ def parses_or_refuses(data: bytes, filename: str = "fuzz.csv") -> ImportResult |
 @example(b'"')
 @example(b"SEN Status\n" + b'"' * 10)
 @example(b"\xff\xfe\x00")
+@example(b'sep="\nSEN Status,NC Year\nK,1\n')
 def test_any_bytes(data):
     parses_or_refuses(data)
 

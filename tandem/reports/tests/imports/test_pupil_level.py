@@ -238,3 +238,11 @@ def test_a_saved_mapping_that_does_not_fit_falls_back_to_recognition():
         "The saved column choices do not match this file's headings, so its columns "
         "were recognised from their wording."
     ) in result.warnings
+
+
+def test_excel_separator_hint_line():
+    data = b"sep=;\r\nNC Year;SEN Status;Primary Need\r\nY1;K;ASD\r\nY1;Monitoring;\r\n"
+
+    result = parse_sen_file(data, "hint.csv")
+
+    assert result.by_year == {"Y1": {"K": 1, "E": 0, "N": 1}}
