@@ -30,6 +30,7 @@ def test_figures_of_domain_section_seven():
 
 def test_latest_figures_at_or_before_a_year():
     assert national_figures_for("2023/24").all_sen_percent == Decimal("18.4")
+    assert national_figures_for("2023/24").ehc_plan_pupils == 434354
     assert national_figures_for("2030/31").academic_year == "2025/26"
     assert not national_figures_for("2030/31").confirmed
     assert national_figures_for("2019/20") is None
