@@ -53,6 +53,7 @@ class EhcRow:
     requested: str
     final_due: str
     status: str  # "week 7 of 20", "final plan overdue by 3 days", "complete"
+    pk: int = 0
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class InterventionRow:
     per_session: str
     per_pupil: str
     per_year: str
+    pk: int = 0
 
 
 @dataclass(frozen=True)

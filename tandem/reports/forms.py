@@ -110,6 +110,14 @@ def years_for(phase: str) -> tuple[str, ...]:
     return PRIMARY_YEARS + SECONDARY_YEARS
 
 
+def _cell(label: str) -> forms.IntegerField:
+    """A number in a grid, labelled for screen readers since the table has no <label>."""
+
+    widget = forms.NumberInput(attrs={"aria-label": label, "class": "grid-input"})
+
+    return forms.IntegerField(label=label, min_value=0, required=False, widget=widget)
+
+
 class NumbersForm(forms.Form):
     """The SEND numbers typed in: headline totals, and K/E by year and by need."""
 
@@ -124,14 +132,10 @@ class NumbersForm(forms.Form):
         self.years = years
         for code in years:
             for p, word in (("K", "SEN support"), ("E", "EHC plans")):
-                self.fields[f"year_{code}_{p}"] = forms.IntegerField(
-                    label=f"{YEAR_LABELS[code]}: {word}", min_value=0, required=False
-                )
+                self.fields[f"year_{code}_{p}"] = _cell(f"{YEAR_LABELS[code]}: {word}")
         for code in NEED_CODES:
             for p, word in (("K", "SEN support"), ("E", "EHC plans")):
-                self.fields[f"need_{code}_{p}"] = forms.IntegerField(
-                    label=f"{NEED_LABELS[code]}: {word}", min_value=0, required=False
-                )
+                self.fields[f"need_{code}_{p}"] = _cell(f"{NEED_LABELS[code]}: {word}")
 
     def grid(self, kind: str) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
         codes = self.years if kind == "year" else NEED_CODES

@@ -22,7 +22,7 @@ from tandem.reports.imports.codes import (
     YEAR_LABELS,
 )
 from tandem.reports.terms import TermKey
-from tandem.schools.models import School
+from tandem.schools.models import Membership, School
 
 YEAR_CHOICES = [(code, YEAR_LABELS[code]) for code in YEAR_GROUPS]
 NEED_CHOICES = [(code, f"{code}: {NEED_LABELS[code]}") for code in NEED_CODES]
@@ -351,7 +351,7 @@ class GovernorQuestion(models.Model):
     asked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    asked_role = models.CharField(max_length=20)
+    asked_role = models.CharField(max_length=20, choices=Membership.Role.choices)
     asked_at = models.DateTimeField(auto_now_add=True)
     answer = models.TextField(blank=True)
     answered_by = models.ForeignKey(

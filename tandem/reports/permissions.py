@@ -23,13 +23,14 @@ def audience_for(access: SchoolAccess) -> Audience:
 def get_report_for(
     access: SchoolAccess, pk: int, *, write: bool = False
 ) -> TermlyReport:
-    """The report if this reader may see it: another school's, or a draft for a
-    governor, is a 404; a write by a read-only role is a 403."""
+    """The report if this reader may see it. A write by a read-only role is a 403
+    (refused before looking); another school's report, or a draft for a governor,
+    is a 404."""
 
+    if write:
+        access.require(Capability.REPORTS, write=True)
     report = get_object_or_404(TermlyReport, pk=pk, school=access.school)
     if report.is_draft and not audience_for(access).drafts:
         raise Http404("No such report.")
-    if write:
-        access.require(Capability.REPORTS, write=True)
 
     return report

@@ -364,6 +364,7 @@ def _ehc_row(application: EhcApplication, today: dt.date) -> EhcRow:
         requested=date_text(application.requested_on),
         final_due=final_due,
         status=status,
+        pk=application.pk,
     )
 
 
@@ -399,6 +400,7 @@ def _intervention_row(intervention: Intervention) -> InterventionRow:
         per_session=format_pounds(costing.session.pence),
         per_pupil=format_pounds(costing.per_pupil_annual.pence),
         per_year=format_pounds(costing.annual.pence),
+        pk=intervention.pk,
     )
 
 

@@ -55,6 +55,14 @@ def _detail(report: TermlyReport) -> HttpResponse:
     return redirect("reports:report-detail", urn=report.school.urn, pk=report.pk)
 
 
+def _locked(request: HttpRequest, report: TermlyReport) -> HttpResponse:
+    """Editing pages of a submitted report send the SENCO back to it, saying why."""
+
+    messages.info(request, ReportLocked.message + " Reopen it to correct it.")
+
+    return _detail(report)
+
+
 def next_term(access: SchoolAccess) -> TermKey:
     latest = access.school.termly_reports.order_by("-period").first()
     if latest is not None:
@@ -156,6 +164,8 @@ def report_section(
     request: HttpRequest, access: SchoolAccess, pk: int, section: str
 ) -> HttpResponse:
     report = get_report_for(access, pk, write=True)
+    if not report.is_draft:
+        return _locked(request, report)
     if section not in SECTIONS:
         return render(request, "404.html", status=404)
     form_class = HeaderForm if section == "header" else NarrativeForm
@@ -185,6 +195,8 @@ def report_section(
 @school_view(Capability.REPORTS)
 def report_finance(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
     report = get_report_for(access, pk, write=True)
+    if not report.is_draft:
+        return _locked(request, report)
     form = FinanceForm.for_report(report, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -208,6 +220,8 @@ def report_finance(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpR
 @school_view(Capability.REPORTS)
 def report_numbers(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
     report = get_report_for(access, pk, write=True)
+    if not report.is_draft:
+        return _locked(request, report)
     current = services.numbers_of(report)
     years = years_for(access.school.phase)
     if current is not None:
@@ -231,9 +245,14 @@ def report_numbers(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpR
             messages.success(request, "SEND numbers saved.")
             return _detail(report)
 
-    return render(
-        request, "reports/report_numbers.html", {"report": report, "form": form}
-    )
+    context = {
+        "report": report,
+        "form": form,
+        "year_grid": form.grid("year"),
+        "need_grid": form.grid("need"),
+    }
+
+    return render(request, "reports/report_numbers.html", context)
 
 
 def _year_index(code: str) -> int:
@@ -261,6 +280,8 @@ def intervention_edit(
     request: HttpRequest, access: SchoolAccess, pk: int, item: int | None = None
 ) -> HttpResponse:
     report = get_report_for(access, pk, write=True)
+    if not report.is_draft:
+        return _locked(request, report)
     instance = (
         get_object_or_404(Intervention, pk=item, report=report)
         if item
@@ -296,6 +317,8 @@ def intervention_delete(
     request: HttpRequest, access: SchoolAccess, pk: int, item: int
 ) -> HttpResponse:
     report = get_report_for(access, pk, write=True)
+    if not report.is_draft:
+        return _locked(request, report)
     intervention = get_object_or_404(Intervention, pk=item, report=report)
     if request.method == "POST":
         try:
@@ -316,6 +339,8 @@ def application_edit(
     request: HttpRequest, access: SchoolAccess, pk: int, item: int | None = None
 ) -> HttpResponse:
     report = get_report_for(access, pk, write=True)
+    if not report.is_draft:
+        return _locked(request, report)
     instance = (
         get_object_or_404(EhcApplication, pk=item, report=report)
         if item
@@ -353,6 +378,8 @@ def application_delete(
     request: HttpRequest, access: SchoolAccess, pk: int, item: int
 ) -> HttpResponse:
     report = get_report_for(access, pk, write=True)
+    if not report.is_draft:
+        return _locked(request, report)
     application = get_object_or_404(EhcApplication, pk=item, report=report)
     if request.method == "POST":
         try:
@@ -373,6 +400,8 @@ def report_import(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
     """Upload, read in memory, and show the counts; nothing is saved until confirmed."""
 
     report = get_report_for(access, pk, write=True)
+    if not report.is_draft:
+        return _locked(request, report)
     saved = ColumnMapping.objects.filter(school=access.school).first()
     mapping = dict(saved.mapping) if saved else {}
     headings: tuple[str, ...] = ()
@@ -433,6 +462,8 @@ def report_import_preview(
     request: HttpRequest, access: SchoolAccess, pk: int
 ) -> HttpResponse:
     report = get_report_for(access, pk, write=True)
+    if not report.is_draft:
+        return _locked(request, report)
     key = _PENDING.format(pk=report.pk)
     pending = request.session.get(key)
     if pending is None:
@@ -467,6 +498,8 @@ def report_import_preview(
 @school_view(Capability.REPORTS)
 def report_submit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
     report = get_report_for(access, pk, write=True)
+    if not report.is_draft:
+        return _locked(request, report)
     if request.method == "POST":
         try:
             services.submit_report(
