@@ -97,7 +97,13 @@ def sen_over_time(
 
     axes.set_xticks(list(positions), [point.label for point in points], fontsize=8)
     axes.set_ylabel("Pupils")
-    axes.set_ylim(bottom=0)
+    plotted = [
+        value
+        for point in points
+        for value in (_plotted(point.sen_support), _plotted(point.ehc_plans))
+        if value is not None
+    ]
+    axes.set_ylim(0, max([*plotted, 5]) * 6 // 5 + 1)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     figure.legend(loc="outside lower center", ncols=2, fontsize=8, frameon=False)
     _tidy(axes)

@@ -183,10 +183,11 @@ def _header(report: TermlyReport) -> tuple[Field, ...]:
 
 def _financial_year(report: TermlyReport) -> str:
     key = report.key
-    # A day inside the term: December, March or July.
+    # The financial year of the term itself (a day in December, March or July),
+    # whatever day the report happens to be written.
     fallback = dt.date(key.start_year + (key.index > 0), (12, 3, 7)[key.index], 1)
     kind = report.school.financial_year_kind
-    year = financial_year(report.report_date or fallback, kind)
+    year = financial_year(fallback, kind)
     months = (
         "April to March" if kind == FinancialYearKind.APRIL else "September to August"
     )

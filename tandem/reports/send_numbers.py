@@ -123,7 +123,7 @@ def _cells(
         ("all", "E"): numbers.ehc_plans,
         ("all", "all"): numbers.all_sen,
     }
-    lines = [Line((("all", "K"), ("all", "E")), ("all", "all"))]
+    lines = [Line((("all", "K"), ("all", "E")), ("all", "all"), prefer_total=True)]
 
     year_codes = sorted(numbers.by_year, key=year_order)
     need_codes = sorted(numbers.by_need, key=need_order)
@@ -146,7 +146,11 @@ def _cells(
                 values[(kind, code, p)] = counts.get(p, 0)
             values[(kind, code, "all")] = counts.get("K", 0) + counts.get("E", 0)
             lines.append(
-                Line(((kind, code, "K"), (kind, code, "E")), (kind, code, "all"))
+                Line(
+                    ((kind, code, "K"), (kind, code, "E")),
+                    (kind, code, "all"),
+                    prefer_total=True,
+                )
             )
         if codes and _adds_up(values, kind, codes, numbers):
             for p in (*PROVISIONS, "all"):

@@ -5,9 +5,10 @@ it identifies nobody, and hiding it would make every empty cell look like a pupi
 
 Secondary: a table's totals must not give a hidden cell away. Each *line* is a
 sum (parts add up to a total). If a line has exactly one hidden entry, the reader
-could work it out as total minus the visible parts, so we also hide the smallest
-visible non-zero part of that line (or, failing that, the total) as "not shown",
-and repeat until no line has exactly one hidden entry. Lines may share entries
+could work it out as total minus the visible parts, so we also hide one more entry
+of that line as "not shown": for a table row its total (the breakdown says more
+than the sum), otherwise the smallest visible non-zero part (or, failing that, the
+total); and repeat until no line has exactly one hidden entry. Lines may share entries
 (a year-group table and a need table share the K and E totals), so one pass
 protects both. This is the usual cell-suppression heuristic: it stops the
 one-subtraction attack, not every algebraic combination of many lines.
@@ -56,10 +57,12 @@ def show(
 
 @dataclass(frozen=True)
 class Line:
-    """parts add up to total."""
+    """parts add up to total. With prefer_total, the total is withheld before a part
+    (right for a table row, whose parts say more than their sum)."""
 
     parts: tuple[Hashable, ...]
     total: Hashable
+    prefer_total: bool = False
 
 
 def protect(
@@ -95,6 +98,9 @@ def _entry_to_withhold(shown: Mapping[Hashable, Shown], line: Line) -> Hashable 
     hidden = [key for key in members if not shown[key].visible]
     if len(hidden) != 1:
         return None
+
+    if line.prefer_total and shown[line.total].visible:
+        return line.total
 
     visible_parts = [key for key in line.parts if shown[key].visible]
     non_zero = [key for key in visible_parts if shown[key].value > 0]

@@ -69,6 +69,14 @@ def test_two_hidden_cells_need_nothing_more() -> None:
     ]
 
 
+def test_a_row_gives_up_its_total_before_its_parts() -> None:
+    values = {"k": 9, "e": 3, "t": 12}
+
+    shown = protect(values, [Line(("k", "e"), "t", prefer_total=True)])
+
+    assert [shown[key].text for key in "ket"] == ["9", "fewer than 5", NOT_SHOWN]
+
+
 def test_two_way_table_with_shared_totals() -> None:
     # Year groups (rows) by provision (columns), with the K and E totals shared.
     values = {
