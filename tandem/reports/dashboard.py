@@ -73,11 +73,11 @@ def attention(ctx: DashboardContext) -> list[Attention]:
     count = len(waiting)
     if count:
         first = waiting[0].report
-        noun = "question" if count == 1 else "questions"
+        noun, verb = ("question", "awaits") if count == 1 else ("questions", "await")
         items.append(
             Attention(
                 Level.DUE,
-                f"{count} governor {noun} on termly reports await your answer",
+                f"{count} governor {noun} on termly reports {verb} your answer",
                 reverse("reports:report-detail", kwargs={"urn": urn, "pk": first.pk})
                 + "#questions",
             )
