@@ -12,6 +12,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from html import escape
 
 from matplotlib import rc_context
@@ -37,8 +38,10 @@ class Chart:
     title: str
     desc: str
 
-    @property
+    @cached_property
     def svg(self) -> str:
+        """Drawn once per chart: the page and the PDF may ask more than once."""
+
         return _svg(self.figure, self.chart_id, self.title, self.desc)
 
     def png(self, dpi: int = 150) -> bytes:
