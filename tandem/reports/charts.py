@@ -251,7 +251,7 @@ def _svg(figure: Figure, chart_id: str, title: str, desc: str) -> str:
     buffer = io.StringIO()
     params = {"svg.hashsalt": chart_id, "svg.fonttype": "none", "font.size": 9}
     with rc_context(params):
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
+        figure.savefig(buffer, format="svg", metadata={"Date": None}, transparent=True)
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]
 

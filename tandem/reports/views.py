@@ -122,8 +122,11 @@ def start_report(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
 def report_settings(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
     access.require(Capability.REPORTS, write=True)
     settings = services.report_settings(access.school)
+    data = (
+        request.POST if request.method == "POST" else None
+    )  # an unticked box posts {}
     form = FinanceSettingsForm(
-        request.POST or None, initial={"finance_enabled": settings.finance_enabled}
+        data, initial={"finance_enabled": settings.finance_enabled}
     )
     if request.method == "POST" and form.is_valid():
         enabled = form.cleaned_data["finance_enabled"]
