@@ -6,7 +6,7 @@ import dataclasses
 import logging
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -170,7 +170,7 @@ def report_section(
     if not report.is_draft:
         return _locked(request, report)
     if section not in SECTIONS:
-        return render(request, "404.html", status=404)
+        raise Http404("No such section.")
     form_class = HeaderForm if section == "header" else NarrativeForm
     form = form_class(
         request.POST or None, instance=report, initial={"version": report.version}
@@ -228,7 +228,7 @@ def report_numbers(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpR
     current = services.numbers_of(report)
     years = years_for(access.school.phase)
     if current is not None:
-        years = tuple(sorted(set(years) | set(current.by_year), key=_year_index))
+        years = tuple(sorted(set(years) | set(current.by_year), key=year_order))
     form = NumbersForm(
         request.POST or None, years=years, initial=_numbers_initial(report, current)
     )
@@ -256,10 +256,6 @@ def report_numbers(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpR
     }
 
     return render(request, "reports/report_numbers.html", context)
-
-
-def _year_index(code: str) -> int:
-    return year_order(code)
 
 
 def _numbers_initial(report: TermlyReport, numbers: SendNumbers | None) -> dict:

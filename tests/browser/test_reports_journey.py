@@ -109,3 +109,33 @@ def test_senco_rolls_forward_imports_and_submits_then_governor_asks(
     )
     check_axe(page)
     assert report.questions.get().asked_by == demo.users["sen_governor"]
+
+
+def test_senco_edit_pages_pass_axe(page: Page, live_server, demo) -> None:
+    term = current_term(demo.today)
+    sign_in(page, live_server, "demo-senco")
+    base = f"{live_server.url}/schools/{demo.school.urn}/reports"
+    page.goto(f"{base}/")
+    page.get_by_role("button", name="Start the report").click()
+    report = TermlyReport.objects.get(
+        school=demo.school, term=term.term, academic_year=term.academic_year
+    )
+
+    for path, heading in (
+        ("finance/", "SEN budget"),
+        ("numbers/", "SEND numbers"),
+        ("edit/header/", "Report details"),
+        ("edit/narrative/", "Narrative"),
+        ("interventions/add/", "Add an intervention"),
+        ("applications/add/", "Add an application"),
+    ):
+        page.goto(f"{base}/{report.pk}/{path}")
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        check_axe(page)
+
+    page.goto(f"{base}/{report.pk}/applications/add/")
+    page.get_by_label("Reference").fill("Sam Ashworth")
+    page.get_by_role("button", name="Save").click()
+    assert page.title().startswith("Error:")
+    expect(page.get_by_role("alert")).to_contain_text("must not be a name")
+    check_axe(page)
