@@ -54,6 +54,7 @@ class EhcRow:
     final_due: str
     status: str  # "week 7 of 20", "final plan overdue by 3 days", "complete"
     pk: int = 0
+    milestones: tuple[str, ...] = ()  # "Decision whether to assess: due 17/11/2025"
 
 
 @dataclass(frozen=True)

@@ -346,9 +346,16 @@ def _wave_total(report: TermlyReport, wave: int) -> int:
 def _ehc_row(application: EhcApplication, today: dt.date) -> EhcRow:
     final_due = "n/a"
     status = application.get_stage_display()
+    milestones: tuple[str, ...] = ()
     if application.kind == EhcApplication.Kind.EHC_ASSESSMENT:
         steps = timeline(application.requested_on, today)
         final_due = date_text(steps.final_due)
+        milestones = tuple(
+            f"Week {step.milestone.weeks}, {step.milestone.label.lower()}: "
+            f"{'was due' if step.passed else 'due'} {date_text(step.due)} "
+            f"({step.milestone.citation})"
+            for step in steps.steps
+        )
         if not application.is_open:
             status = f"Closed: {application.get_stage_display()}"
         elif steps.overdue:
@@ -366,6 +373,7 @@ def _ehc_row(application: EhcApplication, today: dt.date) -> EhcRow:
         final_due=final_due,
         status=status,
         pk=application.pk,
+        milestones=milestones if application.is_open else (),
     )
 
 

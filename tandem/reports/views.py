@@ -155,6 +155,7 @@ def report_detail(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
         ),
         "question_form": QuestionForm(),
         "questions": report.questions.all(),
+        "versions": report.submitted_versions.select_related("submitted_by"),
         "interventions": report.interventions.all(),
         "applications": report.applications.all(),
     }

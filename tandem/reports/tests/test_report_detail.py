@@ -56,6 +56,7 @@ class ReportDetailTests(TestCase):
         self.assertIn("Edit the SEN budget", body)
         self.assertIn("EHC-2025-01", body)
         self.assertIn("02/02/2026", body)  # 20 weeks after 15/09/2025
+        self.assertIn("Week 6, decision whether to assess: was due 27/10/2025", body)
         self.assertIn('role="img"', body)
 
     def test_draft_is_hidden_from_governors(self) -> None:
@@ -72,3 +73,4 @@ class ReportDetailTests(TestCase):
         self.assertNotIn("Edit the SEN budget", body)
         self.assertIn("Ask the SENCO", body)
         self.assertIn("not shown", body)
+        self.assertIn("Version 1: submitted on", body)
