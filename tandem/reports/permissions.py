@@ -30,6 +30,8 @@ def get_report_for(
     if write:
         access.require(Capability.REPORTS, write=True)
     report = get_object_or_404(TermlyReport, pk=pk, school=access.school)
+    # TODO(#5): while a submitted report is reopened, governors lose sight of it; they
+    # should see the last frozen version (ReportSubmission.snapshot) instead.
     if report.is_draft and not audience_for(access).drafts:
         raise Http404("No such report.")
 
