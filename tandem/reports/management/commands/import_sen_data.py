@@ -1,0 +1,151 @@
+"""`tandem import-sen-data FILE --school URN --term 2025-26:autumn [--dry-run] [--json]`
+
+Reads a management-system or DfE export and puts its counts into that term's
+report, starting the report (as a copy of the last one) if there is none yet. A
+bad file prints every problem and exits with status 2; nothing is saved.
+"""
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from tandem.audit.services import system_actor
+from tandem.reports.imports import ImportResult, SenImportError, parse_sen_file
+from tandem.reports.models import ReportLocked
+from tandem.reports.services import apply_sen_import, get_or_start_report
+from tandem.reports.terms import TermKey
+from tandem.schools.models import School
+
+logger = logging.getLogger(__name__)
+
+BAD_FILE = 2
+PROGRESS_FROM_BYTES = 1024 * 1024
+
+
+def term_argument(text: str) -> TermKey:
+    try:
+        return TermKey.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+class Command(BaseCommand):
+    help = "Import SEN numbers from a CSV or .xlsx export into a termly report."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", type=Path, help="CSV or .xlsx export")
+        parser.add_argument("--school", required=True, metavar="URN")
+        parser.add_argument(
+            "--term", required=True, type=term_argument, metavar="YYYY-YY:TERM",
+            help="for example 2025-26:autumn (autumn, spring or summer)",
+        )  # fmt: skip
+        parser.add_argument(
+            "--dry-run", action="store_true", help="check and count, but save nothing"
+        )
+        parser.add_argument(
+            "--json", action="store_true", help="print the counts as JSON"
+        )
+
+    def handle(self, *args: object, **options: object) -> None:
+        path: Path = options["file"]  # type: ignore[assignment]
+        key: TermKey = options["term"]  # type: ignore[assignment]
+        school = School.objects.filter(urn=str(options["school"]).strip()).first()
+        if school is None:
+            raise CommandError(f"There is no school with URN {options['school']}.")
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CommandError(f"{path}: {error.strerror}.") from None
+
+        result = self._parse(data, path.name, school, as_json=bool(options["json"]))
+        if not options["dry_run"]:
+            self._save(school, key, result)
+        self._report(result, school, key, options)
+
+    def _parse(
+        self, data: bytes, filename: str, school: School, *, as_json: bool
+    ) -> ImportResult:
+        try:
+            return parse_sen_file(
+                data, filename, urn=school.urn, progress=self._progress(len(data))
+            )
+        except SenImportError as error:
+            logger.warning(
+                "School %s: SEN import refused (%s problems)",
+                school.pk,
+                len(error.problems),
+            )
+            if as_json:
+                problems = [
+                    {
+                        "file": p.file,
+                        "row": p.row,
+                        "field": p.field,
+                        "message": p.message,
+                    }
+                    for p in error.problems
+                ]
+                self.stdout.write(
+                    json.dumps({"errors": problems}, indent=2, ensure_ascii=False)
+                )
+            else:
+                self.stderr.write(str(error))
+            raise CommandError(
+                "Nothing was imported; correct the file and try again.",
+                returncode=BAD_FILE,
+            ) from None
+        finally:
+            self._end_progress()
+
+    def _save(self, school: School, key: TermKey, result: ImportResult) -> None:
+        by = system_actor()
+        try:
+            with transaction.atomic():
+                report = get_or_start_report(school, key.academic_year, key.term, by=by)
+                apply_sen_import(report, result, by=by)
+        except ReportLocked:
+            raise CommandError(
+                f"The {key.label} report has been submitted to governors, so its "
+                "numbers cannot be changed."
+            ) from None
+
+    def _report(
+        self, result: ImportResult, school: School, key: TermKey, options: dict
+    ) -> None:
+        if options["json"]:
+            self.stdout.write(
+                json.dumps(result.as_json(), indent=2, ensure_ascii=False)
+            )
+            return
+        pupils = "unknown" if result.pupils is None else result.pupils
+        verb = "Checked (nothing saved)" if options["dry_run"] else "Imported"
+        self.stdout.write(
+            f"{verb}: {school.name}, {key.label}: {pupils} pupils on roll, "
+            f"{result.sen_support} on SEN support, {result.ehc_plan} with EHC plans "
+            f"({result.rows_read} rows read)."
+        )
+        for warning in result.warnings:
+            self.stdout.write(f"Warning: {warning}")
+
+    def _progress(self, size: int):  # noqa: ANN202 - a callback or None
+        stream = getattr(self.stderr, "_out", sys.stderr)
+        if size < PROGRESS_FROM_BYTES or not stream.isatty():
+            self._progress_shown = False
+            return None
+        self._progress_shown = True
+
+        def show(rows: int) -> None:
+            stream.write(f"\rReading rows… {rows:,}")
+            stream.flush()
+
+        return show
+
+    def _end_progress(self) -> None:
+        if getattr(self, "_progress_shown", False):
+            stream = getattr(self.stderr, "_out", sys.stderr)
+            stream.write("\n")
