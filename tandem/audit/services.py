@@ -66,3 +66,22 @@ def changed_fields(before: dict, after: dict) -> list[str]:
     """Names of the keys whose values differ between two snapshots."""
 
     return sorted(key for key in after if before.get(key) != after[key])
+
+
+def changed_from_stored(instance: models.Model, values: dict) -> list[str]:
+    """Names of the fields in `values` that differ from the row as stored.
+
+    Compares with the database, not the instance in memory: a ModelForm's validation has
+    often already copied the new values onto the instance.
+    """
+
+    stored = (
+        type(instance)._default_manager.filter(pk=instance.pk).values(*values).first()
+        or {}
+    )
+
+    return sorted(
+        name
+        for name, value in values.items()
+        if stored.get(name) != getattr(value, "pk", value)
+    )

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from tandem.audit.services import record
+from tandem.audit.services import changed_from_stored, record
 from tandem.compliance import hashing, reviews
 from tandem.compliance.checker import CheckerError, check_report
 from tandem.compliance.models import (
@@ -81,9 +81,7 @@ def update_document(
 ) -> Document:
     """Save register details unless someone else saved first (StaleEdit)."""
 
-    changed = [
-        name for name in DOCUMENT_FIELDS if getattr(document, name) != fields[name]
-    ]
+    changed = changed_from_stored(document, {n: fields[n] for n in DOCUMENT_FIELDS})
     for name in DOCUMENT_FIELDS:
         setattr(document, name, fields[name])
     save_versioned(document, DOCUMENT_FIELDS, expected=expected_version)
@@ -416,7 +414,9 @@ def update_consultation(
     expected_version: int,
     **fields,  # noqa: ANN003
 ) -> Consultation:
-    changed = [n for n in CONSULTATION_FIELDS if getattr(consultation, n) != fields[n]]
+    changed = changed_from_stored(
+        consultation, {n: fields[n] for n in CONSULTATION_FIELDS}
+    )
     for name in CONSULTATION_FIELDS:
         setattr(consultation, name, fields[name])
     save_versioned(consultation, CONSULTATION_FIELDS, expected=expected_version)

@@ -6,7 +6,7 @@ import logging
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 
-from tandem.audit.services import record
+from tandem.audit.services import changed_from_stored, record
 from tandem.duties.catalogue import default_catalogue
 from tandem.duties.models import (
     HOLDER_FIELDS,
@@ -220,7 +220,7 @@ def designate_senco(school: School, *, by: AbstractBaseUser, **fields) -> SencoR
 def update_senco_record(
     senco: SencoRecord, *, by: AbstractBaseUser, expected_version: int, **fields
 ) -> SencoRecord:
-    changed = [name for name in SENCO_FIELDS if getattr(senco, name) != fields[name]]
+    changed = changed_from_stored(senco, {n: fields[n] for n in SENCO_FIELDS})
     for name in SENCO_FIELDS:
         setattr(senco, name, fields[name])
     save_versioned(senco, SENCO_FIELDS, expected=expected_version)
@@ -252,7 +252,7 @@ def update_course(
     expected_version: int,
     **fields,
 ) -> QualificationCourse:
-    changed = [name for name in COURSE_FIELDS if getattr(course, name) != fields[name]]
+    changed = changed_from_stored(course, {n: fields[n] for n in COURSE_FIELDS})
     for name in COURSE_FIELDS:
         setattr(course, name, fields[name])
     save_versioned(course, COURSE_FIELDS, expected=expected_version)

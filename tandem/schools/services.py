@@ -6,7 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Max
 
-from tandem.audit.services import record
+from tandem.audit.services import changed_from_stored, record
 from tandem.lib.concurrency import save_versioned
 from tandem.schools.models import Membership, School, TeamMember
 
@@ -63,7 +63,7 @@ def update_team_member(
 ) -> TeamMember:
     """Save edits unless someone else saved first (then StaleEdit, and nothing changes)."""
 
-    changed = [name for name in TEAM_FIELDS if getattr(member, name) != fields[name]]
+    changed = changed_from_stored(member, {name: fields[name] for name in TEAM_FIELDS})
     for name in TEAM_FIELDS:
         setattr(member, name, fields[name])
     save_versioned(member, TEAM_FIELDS, expected=expected_version)

@@ -155,3 +155,20 @@ def test_download_names_with_newlines_or_accents_are_safe() -> None:
     assert "\n" not in header and "\r" not in header
     assert header.startswith("attachment;")
     assert "filename*=utf-8''" in header and "Si%C3%A2n" in header
+
+
+def test_edit_through_the_form_names_the_changed_fields(
+    senco_client, school_with_team
+) -> None:
+    member = school_with_team.team.first()
+    url = reverse(
+        "schools:team-member-edit",
+        kwargs={"urn": school_with_team.urn, "pk": member.pk},
+    )
+
+    senco_client.post(
+        url, {"name": member.name, "role": "HLTA", "notes": "New note", "version": 1}
+    )
+
+    entry = AuditEntry.objects.get(action="schools.team_member.updated")
+    assert entry.data["changed"] == ["notes", "role"]
