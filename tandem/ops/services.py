@@ -224,11 +224,9 @@ def _save(item: DeserializedObject, *, shared: bool) -> bool:
 
 
 def _uploads(obj: models.Model) -> list[tuple[Storage, str]]:
-    return [
-        (f.storage, getattr(obj, f.attname))
-        for f in file_fields(type(obj))
-        if getattr(obj, f.attname)
-    ]
+    files = [(f.storage, getattr(obj, f.attname).name) for f in file_fields(type(obj))]
+
+    return [(storage, name) for storage, name in files if name]
 
 
 def _finish_database(restored: Restored) -> None:
