@@ -29,12 +29,18 @@ def widget_models(db):  # noqa: ANN001, ANN201
         class Meta:
             app_label = "ops"
 
+        def __str__(self) -> str:
+            return self.label
+
     class WidgetPart(models.Model):
         widget = models.ForeignKey(Widget, on_delete=models.CASCADE, related_name="+")
         drawing = models.FileField(upload_to="widgets/")
 
         class Meta:
             app_label = "ops"
+
+        def __str__(self) -> str:
+            return self.drawing.name
 
     # Not entered as a context manager: SQLite's editor refuses inside a transaction.
     editor = connection.schema_editor()
