@@ -99,7 +99,9 @@ def test_the_backup_holds_only_the_schools_rows_and_files(
 ) -> None:
     Widget, WidgetPart = widget_models  # noqa: N806
     world = make_world()
-    _, part = make_widget(Widget, WidgetPart, world.school, world.user("clerk"), b"ours")
+    _, part = make_widget(
+        Widget, WidgetPart, world.school, world.user("clerk"), b"ours"
+    )
     _, their_part = make_widget(
         Widget, WidgetPart, world.other_school, world.user("outsider"), b"theirs"
     )
@@ -119,7 +121,9 @@ def test_a_failed_restore_removes_the_files_it_wrote(
 ) -> None:
     Widget, WidgetPart = widget_models  # noqa: N806
     world = make_world()
-    _, part = make_widget(Widget, WidgetPart, world.school, world.user("clerk"), b"ours")
+    _, part = make_widget(
+        Widget, WidgetPart, world.school, world.user("clerk"), b"ours"
+    )
     path = backup(tmp_path / "school.zip", world.school.urn)
     (media / part.drawing.name).unlink()
     Membership.objects.filter(school=world.school).delete()
