@@ -255,7 +255,7 @@ def _write_files(
             for name in _file_names(model, file_field, owned, shared):
                 storage = file_field.storage
                 if not storage.exists(name):
-                    logger.warning("Backup: uploaded file %s is missing", name)
+                    logger.warning("Backup: an uploaded file is missing from storage")
                     missing.append(name)
                     continue
                 with storage.open(name, "rb") as source:

@@ -6,6 +6,7 @@ Rows keep their ids, so the audit trail's references stay true; they are written
 kept as it is, and a missing one is added.
 """
 
+import functools
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,7 @@ class Restored:
     files: int = 0
     touched: set = field(default_factory=set)
     uploads: list[tuple[Storage, str]] = field(default_factory=list)
+    replaced_uploads: set[tuple[Storage, str]] = field(default_factory=set)
 
 
 def restore_backup(
@@ -77,6 +79,9 @@ def restore_backup(
                 f"{path} could not be restored: {_first_line(error)}"
             ) from error
         files.write_all(backup, restored)
+        stale = restored.replaced_uploads - set(restored.uploads)
+        if stale:
+            transaction.on_commit(functools.partial(_delete_files, stale))
         if restored.school is None and restored.scope != ALL:
             restored.school = School.objects.get(urn=restored.scope)
 
@@ -105,9 +110,11 @@ def _clear_for(backup: Backup, *, replace: bool) -> Restored:
                 "--replace to replace all of its data with the backup.",
                 refused=True,
             )
+        restored = Restored(scope=ALL, school=None)
         if replace:
+            restored.replaced_uploads = _files_of(None)
             _clear_everything()
-        return Restored(scope=ALL, school=None)
+        return restored
 
     existing = School.objects.filter(urn=backup.scope).first()
     if existing is not None and not replace:
@@ -116,12 +123,44 @@ def _clear_for(backup: Backup, *, replace: bool) -> Restored:
             f"--replace to overwrite it with the backup.",
             refused=True,
         )
+    restored = Restored(scope=backup.scope, school=None)
     if existing is not None:
         owned, _ = school_rows(existing)
+        restored.replaced_uploads = _files_of(owned)
         _delete_rows(owned)
         logger.info("School %s: data cleared for a restore", existing.pk)
 
-    return Restored(scope=backup.scope, school=None)
+    return restored
+
+
+def _files_of(rows: Rows | None) -> set[tuple[Storage, str]]:
+    """The uploads that the given rows (None: all rows) refer to."""
+
+    found: set[tuple[Storage, str]] = set()
+    for model in backed_up_models():
+        pks = None if rows is None else rows.get(model)
+        if rows is not None and not pks:
+            continue
+        for file_field in file_fields(model):
+            stored = model._base_manager.exclude(**{file_field.attname: ""})
+            batches = (
+                [stored]
+                if pks is None
+                else [stored.filter(pk__in=c) for c in chunks(pks)]
+            )
+            for batch in batches:
+                names = batch.values_list(file_field.attname, flat=True)
+                found |= {(file_field.storage, name) for name in names}
+
+    return found
+
+
+def _delete_files(files: set[tuple[Storage, str]]) -> None:
+    """After the restore is committed: uploads that only the replaced data referred to."""
+
+    for storage, name in files:
+        storage.delete(name)
+    logger.info("Restore: %s replaced uploaded files deleted", len(files))
 
 
 def _installation_has_data() -> bool:
@@ -280,9 +319,7 @@ class _FileWriter:
         missing = set(backup.manifest.get("missing_files", []))
         for storage, name in dict.fromkeys(restored.uploads):
             if name in missing:
-                logger.warning(
-                    "Restore: uploaded file %s was missing from the backup", name
-                )
+                logger.warning("Restore: an uploaded file was missing from the backup")
                 continue
             try:
                 content = backup.file(name)

@@ -94,6 +94,26 @@ def test_a_new_models_rows_and_files_round_trip(widget_models, media, tmp_path) 
     assert (media / their_part.drawing.name).read_bytes() == b"theirs"
 
 
+def test_uploads_only_the_replaced_data_had_are_deleted_once_committed(
+    widget_models, media, tmp_path, django_capture_on_commit_callbacks
+) -> None:
+    Widget, WidgetPart = widget_models  # noqa: N806
+    world = make_world()
+    widget, kept = make_widget(
+        Widget, WidgetPart, world.school, world.user("clerk"), b"kept"
+    )
+    path = backup(tmp_path / "school.zip", world.school.urn)
+    later = WidgetPart(widget=widget)
+    later.drawing.save("later.pdf", ContentFile(b"added after the backup"), save=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restore(path, "--replace")
+
+    assert not (media / later.drawing.name).exists()
+    assert (media / kept.drawing.name).read_bytes() == b"kept"
+    assert not WidgetPart.objects.filter(pk=later.pk).exists()
+
+
 def test_the_backup_holds_only_the_schools_rows_and_files(
     widget_models, media, tmp_path
 ) -> None:
