@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.core.management.color import no_style
@@ -68,28 +69,19 @@ def restore_backup(
     """
 
     backup = open_backup(path)
+    # Uploads are written inside the transaction; if it fails, _FileWriter puts them back.
     with backup.archive, _FileWriter() as files, transaction.atomic():
         restored = _clear_for(backup, replace=replace)
-        try:
-            _load(backup, SHARED, restored, shared=True)
-            _load(backup, DATA, restored, shared=False)
-            _finish_database(restored)
-        except (DeserializationError, DatabaseError, LookupError, ValueError) as error:
-            raise BackupError(
-                f"{path} could not be restored: {_first_line(error)}"
-            ) from error
+        _restore_rows(backup, restored)
         files.write_all(backup, restored)
         stale = restored.replaced_uploads - set(restored.uploads)
         if stale:
             transaction.on_commit(functools.partial(_delete_files, stale))
-        if restored.school is None and restored.scope != ALL:
-            restored.school = School.objects.get(urn=restored.scope)
 
-        actor = _actor(by)
         record(
             "ops.backup.restored",
             restored.school,
-            by=actor,
+            by=_actor(by),
             school=restored.school,
             records=restored.records,
             kept=restored.kept,
@@ -98,6 +90,25 @@ def restore_backup(
     logger.info("Backup %s: restored %s records", restored.scope, restored.records)
 
     return restored
+
+
+def _restore_rows(backup: Backup, restored: Restored) -> None:
+    try:
+        _load(backup, SHARED, restored, shared=True)
+        _load(backup, DATA, restored, shared=False)
+        _finish_database(restored)
+        if restored.scope != ALL:
+            restored.school = School.objects.get(urn=restored.scope)
+    except (
+        DeserializationError,
+        DatabaseError,
+        ObjectDoesNotExist,
+        LookupError,
+        ValueError,
+    ) as error:
+        raise BackupError(
+            f"{backup.path} could not be restored: {_first_line(error)}"
+        ) from error
 
 
 def _clear_for(backup: Backup, *, replace: bool) -> Restored:
