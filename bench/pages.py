@@ -48,6 +48,7 @@ class Target:
     size: int = 0
     queries: int = 0
     timings: list[float] = field(default_factory=list)
+    timed: bool = False
 
     @property
     def median_ms(self) -> float:
@@ -101,12 +102,14 @@ def _configure_environment(workdir: Path, *, keep_database: bool, quick: bool) -
     os.environ["TANDEM_SSL_REDIRECT"] = "false"
     os.environ["TANDEM_SECURE_COOKIES"] = "false"
     os.environ.setdefault("TANDEM_LOG_LEVEL", "WARNING")
+    if keep_database:  # only crawling: plain static names, whatever was collected
+        os.environ["TANDEM_STATIC_MANIFEST"] = "false"
+        return
+    os.environ["TANDEM_DATA_DIR"] = str(workdir)
     os.environ["TANDEM_STATIC_ROOT"] = str(workdir / "static")
     (workdir / "static").mkdir()
     if quick:  # no collectstatic: plain static names
         os.environ["TANDEM_STATIC_MANIFEST"] = "false"
-    if not keep_database:
-        os.environ["TANDEM_DATA_DIR"] = str(workdir)
 
 
 def _benchmark(args: argparse.Namespace, workdir: Path) -> int:
@@ -221,44 +224,54 @@ def crawl(  # noqa: ANN001
 ) -> list[Target]:
     """One target per URL name reachable by links from the school's dashboard.
 
-    Pages are fetched (to find their links); exports are recognised by their path and
-    left for the caller to fetch, since rendering them is the slow part.
+    Pages are fetched (to find their links; their status is kept); exports are recognised
+    by their path and left for the caller to fetch, since rendering them is the slow part.
     """
 
-    from bs4 import BeautifulSoup
-    from django.urls import Resolver404, resolve, reverse
+    from django.urls import resolve, reverse
 
-    prefix = f"/schools/{urn}/"
     start = reverse("schools:dashboard", kwargs={"urn": urn})
-    found: dict[str, Target] = {}
-    frontier = [start]
+    dashboard = Target(name=resolve(start).view_name, path=start)
+    found: dict[str, Target] = {dashboard.name: dashboard}
+    frontier = [dashboard]
     for _ in range(depth + 1):
         next_frontier = []
         for page in frontier:
-            response = client.get(page)
-            content_type = response.get("Content-Type", "")
-            if response.status_code != 200 or not content_type.startswith("text/html"):
+            response = client.get(page.path)
+            page.status = response.status_code
+            page.content_type = response.get("Content-Type", "").split(";")[0]
+            if page.status != 200 or page.content_type != "text/html":
                 continue
-            soup = BeautifulSoup(response.content, "html.parser")
-            for link in soup.find_all("a", href=True):
-                path = urlsplit(urljoin(page, link["href"])).path
-                if not path.startswith(prefix):
+            for target in _linked_targets(
+                response.content, page.path, f"/schools/{urn}/"
+            ):
+                if target.name in found or len(found) >= limit:
                     continue
-                try:
-                    name = resolve(path).view_name
-                except Resolver404:
-                    continue
-                if name in found or len(found) >= limit:
-                    continue
-                kind = "export" if path.endswith(EXPORT_SUFFIXES) else "page"
-                found[name] = Target(name=name, path=path, kind=kind)
-                if kind == "page":
-                    next_frontier.append(path)
+                found[target.name] = target
+                if target.kind == "page":
+                    next_frontier.append(target)
         frontier = next_frontier
-    dashboard = resolve(start).view_name
-    found.setdefault(dashboard, Target(name=dashboard, path=start))
 
     return sorted(found.values(), key=lambda t: (t.kind, t.name))
+
+
+def _linked_targets(html: bytes, base: str, prefix: str) -> list[Target]:
+    from bs4 import BeautifulSoup
+    from django.urls import Resolver404, resolve
+
+    targets = []
+    for link in BeautifulSoup(html, "html.parser").find_all("a", href=True):
+        path = urlsplit(urljoin(base, link["href"])).path
+        if not path.startswith(prefix):
+            continue
+        try:
+            name = resolve(path).view_name
+        except Resolver404:
+            continue
+        kind = "export" if path.endswith(EXPORT_SUFFIXES) else "page"
+        targets.append(Target(name=name, path=path, kind=kind))
+
+    return targets
 
 
 def _time(client, target: Target, *, repeat: int, warm_up: bool = True) -> None:  # noqa: ANN001
@@ -270,6 +283,7 @@ def _time(client, target: Target, *, repeat: int, warm_up: bool = True) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    target.timed = True
     started = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:
         response = _get(client, target.path)
@@ -317,7 +331,7 @@ def _print_table(
         f"{'Page':<36} {'Status':>6} {'Queries':>7} {'Median ms':>9} {'x minimal':>9}"
     )
     for t in pages:
-        if not t.status:
+        if not t.timed:
             print(f"{t.name:<36} {'-':>6} {'-':>7} {'not timed':>9} {'-':>9}")
             continue
         ratio = f"{t.median_ms / base:9.1f}" if t.timings and base else f"{'-':>9}"
@@ -325,6 +339,9 @@ def _print_table(
     print(f"\n{'Export':<36} {'Status':>6} {'Type':<30} {'KB':>7} {'Median ms':>9}")
     for t in exports:
         kind = t.content_type[:30]
+        if not t.timed:
+            print(f"{t.name:<36} {'-':>6} {'':<30} {'-':>7} {'not timed':>9}")
+            continue
         print(
             f"{t.name:<36} {t.status:>6} {kind:<30} {t.size / 1024:>7.1f} {t.median_ms:>9.1f}"
         )
@@ -332,11 +349,11 @@ def _print_table(
         ratios = [t.median_ms / base for t in pages if t.timings]
         if ratios:
             print(f"\nMedian page: {statistics.median(ratios):.1f} x the minimal view.")
-    untimed = [t.name for t in results["targets"] if not t.status]
+    untimed = [t.name for t in results["targets"] if not t.timed]
     if untimed:
         print(f"Not timed, as the run's time budget was spent: {', '.join(untimed)}.")
     for t in results["targets"]:
-        if t.status and t.status != 200:
+        if t.timed and t.status != 200:
             print(f"Warning: {t.name} ({t.path}) answered {t.status}; not timed.")
 
 
@@ -370,6 +387,7 @@ def _write_urls_for_load(path: Path) -> int:
     from tandem.schools import demo
 
     roles = []
+    broken: list[str] = []
     with override_settings(ALLOWED_HOSTS=["testserver"]):
         for username, _, _, role in demo.PEOPLE:
             if role is None:
@@ -378,14 +396,20 @@ def _write_urls_for_load(path: Path) -> int:
             user = get_user_model().objects.get(username=username)
             client.force_login(user, backend=SIGN_IN_BACKEND)
             targets = crawl(client, demo.DEMO_URN)
+            broken += [f"{t.path} ({t.status})" for t in targets if t.status >= 500]
+            pages = [t.path for t in targets if t.kind == "page" and t.status == 200]
+            exports = [t.path for t in targets if t.kind == "export"]
             roles.append(
                 {
                     "username": username,
                     "role": str(role),
-                    "pages": [t.path for t in targets if t.kind == "page"],
-                    "exports": [t.path for t in targets if t.kind == "export"],
+                    "pages": pages,
+                    "exports": exports,
                 }
             )
+    if broken:
+        print(f"Pages that failed while crawling: {', '.join(sorted(set(broken)))}")
+        return 1
     document = {"password": demo.DEMO_PASSWORD, "roles": roles}
     path.write_text(json.dumps(document, indent=2))
     total = sum(len(r["pages"]) + len(r["exports"]) for r in roles)
