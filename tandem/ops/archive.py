@@ -108,17 +108,34 @@ def open_backup(path: Path) -> Backup:
         raise BackupError(f"{path}: there is no such file.")
     try:
         archive = zipfile.ZipFile(path)
-        damaged = archive.testzip()
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
-        raise BackupError(
-            f"{path} is not a Tandem backup: it is not a readable .zip file ({error})."
-        ) from None
-    if damaged is not None:
-        raise BackupError(f"{path} is damaged: {damaged} fails its checksum.")
-    manifest = _read_manifest(path, archive)
-    _check_schema(path, manifest)
+    except (zipfile.BadZipFile, OSError) as error:
+        raise _unreadable(path, error) from None
+    try:
+        _check_archive(path, archive)
+        manifest = _read_manifest(path, archive)
+        _check_schema(path, manifest)
+    except BaseException:
+        archive.close()
+        raise
 
     return Backup(path=path, manifest=manifest, archive=archive)
+
+
+def _unreadable(path: Path, error: Exception) -> BackupError:
+    return BackupError(
+        f"{path} is not a Tandem backup: it is not a readable .zip file ({error})."
+    )
+
+
+def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
+    """Read every member once: the zip's checksums catch a damaged file up front."""
+
+    try:
+        damaged = archive.testzip()
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+        raise _unreadable(path, error) from None
+    if damaged is not None:
+        raise BackupError(f"{path} is damaged: {damaged} fails its checksum.")
 
 
 def applied_migrations() -> dict[str, list[str]]:
