@@ -86,9 +86,12 @@ def write_backup(path: Path, *, school: School | None = None) -> Written:
 
     partial = path.with_name(f".{path.name}.partial")
     try:
+        # Readable by its owner only: it holds password hashes and special category data.
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with (
             _snapshot(),
-            zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive,
+            open(descriptor, "wb") as raw,
+            zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive,
         ):
             written = _write_archive(archive, path, school)
         os.replace(partial, path)

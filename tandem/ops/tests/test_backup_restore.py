@@ -122,6 +122,12 @@ class TestSchoolRoundTrip:
         officer = get_user_model().objects.get(username="officer")
         assert [m.school.urn for m in officer.memberships.all()] == ["123456"]
 
+    def test_a_backup_is_readable_by_its_owner_only(self, world, tmp_path) -> None:
+        path = backup(tmp_path / "school.zip", "123456")
+
+        assert path.stat().st_mode & 0o777 == 0o600
+        assert [p.name for p in tmp_path.iterdir()] == ["school.zip"]
+
     def test_a_backup_holds_only_its_school(self, world, tmp_path) -> None:
         path = backup(tmp_path / "school.zip", "123456")
 
