@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "tandem.meetings",
     "tandem.reports",
     "tandem.compliance",
+    "tandem.ops",
 ]
 # The order in which apps seed demo data and contribute to the dashboard and evidence pack.
 TANDEM_APPS = ["schools", "duties", "planner", "meetings", "reports", "compliance"]

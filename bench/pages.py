@@ -1,0 +1,428 @@
+"""How fast each main page and export of the demo school is, measured honestly.
+
+    .venv/bin/python bench/pages.py [--quick] [--repeat N] [--json FILE]
+
+It makes a throwaway database (a SQLite file in a temporary folder, or on PostgreSQL a test
+database named by DATABASE_TEST_NAME when DATABASE_URL is set), loads the demo school, and
+finds the pages by following links from the dashboard as the demo SENCO, so a page that an
+app adds is measured without a change here. Each page's median latency is divided by that of
+a minimal view served through the same middleware in the same run: the ratio is what the
+page costs beyond Django itself, and it travels between machines better than milliseconds.
+Exports (PDF, .docx, .ics and other downloads) are timed on their own.
+
+    .venv/bin/python bench/pages.py --urls-for-load FILE
+
+writes, for each demo login, the pages and exports that role can reach, crawled from the
+database DATABASE_URL names as it is (bench/load/run.sh uses it; nothing is measured).
+"""
+
+import argparse
+import json
+import os
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+import types
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPORT_SUFFIXES = (".pdf", ".docx", ".ics", ".csv", ".xlsx", ".zip")
+MAX_URL_NAMES = 60
+QUICK_MAX_URL_NAMES = 30
+MINIMAL_PATH = "/bench/minimal/"
+SIGN_IN_BACKEND = "django.contrib.auth.backends.ModelBackend"
+QUICK_BUDGET_SECONDS = 12  # --quick stops timing new targets after this (CI)
+
+
+@dataclass
+class Target:
+    name: str  # the URL name, e.g. "meetings:meeting-detail"
+    path: str
+    kind: str = "page"  # "page" or "export"
+    status: int = 0
+    content_type: str = ""
+    size: int = 0
+    queries: int = 0
+    timings: list[float] = field(default_factory=list)
+    timed: bool = False
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.timings) * 1000 if self.timings else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    workdir = Path(tempfile.mkdtemp(prefix="tandem-bench-"))
+    _configure_environment(
+        workdir, keep_database=bool(args.urls_for_load), quick=args.quick
+    )
+
+    import django
+
+    django.setup()
+    if args.urls_for_load:
+        return _write_urls_for_load(Path(args.urls_for_load))
+
+    return _benchmark(args, workdir)
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="few repetitions (for CI)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        help="timed requests per page (a quarter as many per export); default 20, 3 quick",
+    )
+    parser.add_argument(
+        "--budget",
+        type=float,
+        help="seconds of timing after which the rest is listed but not timed "
+        f"(default: none; {QUICK_BUDGET_SECONDS} with --quick)",
+    )
+    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--urls-for-load", metavar="FILE", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.repeat is None:
+        args.repeat = 3 if args.quick else 20
+    if args.budget is None and args.quick:
+        args.budget = QUICK_BUDGET_SECONDS
+
+    return args
+
+
+def _configure_environment(workdir: Path, *, keep_database: bool, quick: bool) -> None:
+    """Production-like settings: DEBUG off, so no query log, real error handling."""
+
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tandem.settings")
+    os.environ["TANDEM_DEBUG"] = "false"
+    os.environ.setdefault("TANDEM_SECRET_KEY", secrets.token_urlsafe(50))
+    os.environ["TANDEM_SSL_REDIRECT"] = "false"
+    os.environ["TANDEM_SECURE_COOKIES"] = "false"
+    os.environ.setdefault("TANDEM_LOG_LEVEL", "WARNING")
+    if keep_database:  # only crawling: plain static names, whatever was collected
+        os.environ["TANDEM_STATIC_MANIFEST"] = "false"
+        return
+    os.environ["TANDEM_DATA_DIR"] = str(workdir)
+    os.environ["TANDEM_STATIC_ROOT"] = str(workdir / "static")
+    (workdir / "static").mkdir()
+    if quick:  # no collectstatic: plain static names
+        os.environ["TANDEM_STATIC_MANIFEST"] = "false"
+
+
+def _benchmark(args: argparse.Namespace, workdir: Path) -> int:
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import override_settings
+
+    engine = connection.vendor
+    if engine == "sqlite":
+        connection.settings_dict["TEST"]["NAME"] = str(workdir / "bench.sqlite3")
+    phases: dict[str, float] = {}
+    started = time.perf_counter()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    phases["migrate"] = time.perf_counter() - started
+    try:
+        if not args.quick:  # hashed static names, as in production
+            call_command("collectstatic", interactive=False, verbosity=0)
+        with override_settings(
+            ROOT_URLCONF=_bench_urlconf(),
+            ALLOWED_HOSTS=["testserver"],
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        ):
+            started = time.perf_counter()
+            demo = _seed()
+            phases["demo"] = time.perf_counter() - started
+            results = _measure(demo, args, phases)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+    _print_table(results, args, engine, phases)
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps(_as_json(results, args, engine), indent=2)
+        )
+    failed = [t for t in results["targets"] if t.status >= 500]
+
+    return 1 if failed else 0
+
+
+def _bench_urlconf() -> types.ModuleType:
+    """Tandem's URLs plus one trivial view, only while the benchmark runs."""
+
+    from django.http import HttpRequest, HttpResponse
+    from django.urls import path
+
+    import tandem.urls
+
+    def minimal(request: HttpRequest) -> HttpResponse:
+        return HttpResponse("ok", content_type="text/plain")
+
+    module = types.ModuleType("bench_urls")
+    module.__dict__.update(
+        {k: v for k, v in vars(tandem.urls).items() if k.startswith("handler")}
+    )
+    module.urlpatterns = [path(MINIMAL_PATH.strip("/") + "/", minimal)]
+    module.urlpatterns += tandem.urls.urlpatterns
+
+    return module
+
+
+def _seed():  # noqa: ANN202
+    from tandem.schools import demo
+
+    seeded = demo.seed_demo()
+    if seeded is None:
+        raise SystemExit("The benchmark database already had the demo school.")
+
+    return seeded
+
+
+def _measure(demo, args: argparse.Namespace, phases: dict) -> dict:  # noqa: ANN001
+    from django.test import Client
+
+    from tandem.schools.models import Membership
+
+    client = Client(raise_request_exception=False)
+    client.force_login(demo.users[Membership.Role.SENCO], backend=SIGN_IN_BACKEND)
+    started = time.perf_counter()
+    limit = QUICK_MAX_URL_NAMES if args.quick else MAX_URL_NAMES
+    targets = crawl(client, demo.school.urn, limit=limit)
+    phases["crawl"] = time.perf_counter() - started
+    minimal = Target(name="(minimal view)", path=MINIMAL_PATH)
+    _time(client, minimal, repeat=args.repeat * 3)
+    deadline = time.perf_counter() + args.budget if args.budget else None
+    for target in _timing_order(targets):
+        if deadline and time.perf_counter() > deadline:
+            break
+        if args.quick and target.kind == "export":
+            _time(client, target, repeat=1, warm_up=False)
+        elif target.kind == "export":  # seconds each, not milliseconds
+            _time(client, target, repeat=max(1, args.repeat // 4))
+        else:
+            _time(client, target, repeat=args.repeat)
+    # The minimal view again, in case the machine got busier meanwhile.
+    _time(client, minimal, repeat=args.repeat * 3)
+    phases["timing"] = time.perf_counter() - started - phases["crawl"]
+
+    return {"minimal": minimal, "targets": targets}
+
+
+def _timing_order(targets: list[Target]) -> list[Target]:
+    """The dashboard, then one export of each type, then the rest (for a time budget)."""
+
+    first: list[Target] = [t for t in targets if t.name == "schools:dashboard"]
+    for suffix in EXPORT_SUFFIXES:
+        exports = [t for t in targets if t.kind == "export" and t.path.endswith(suffix)]
+        first += sorted(exports, key=lambda t: len(t.path))[:1]
+
+    return first + [t for t in targets if t not in first]
+
+
+def crawl(  # noqa: ANN001
+    client, urn: str, *, depth: int = 2, limit: int = MAX_URL_NAMES
+) -> list[Target]:
+    """One target per URL name reachable by links from the school's dashboard.
+
+    Pages are fetched (to find their links; their status is kept); exports are recognised
+    by their path and left for the caller to fetch, since rendering them is the slow part.
+    """
+
+    from django.urls import resolve, reverse
+
+    start = reverse("schools:dashboard", kwargs={"urn": urn})
+    dashboard = Target(name=resolve(start).view_name, path=start)
+    found: dict[str, Target] = {dashboard.name: dashboard}
+    frontier = [dashboard]
+    for _ in range(depth + 1):
+        next_frontier = []
+        for page in frontier:
+            response = client.get(page.path)
+            page.status = response.status_code
+            page.content_type = response.get("Content-Type", "").split(";")[0]
+            if page.status != 200 or page.content_type != "text/html":
+                continue
+            for target in _linked_targets(
+                response.content, page.path, f"/schools/{urn}/"
+            ):
+                if target.name in found or len(found) >= limit:
+                    continue
+                found[target.name] = target
+                if target.kind == "page":
+                    next_frontier.append(target)
+        frontier = next_frontier
+
+    return sorted(found.values(), key=lambda t: (t.kind, t.name))
+
+
+def _linked_targets(html: bytes, base: str, prefix: str) -> list[Target]:
+    from bs4 import BeautifulSoup
+    from django.urls import Resolver404, resolve
+
+    targets = []
+    for link in BeautifulSoup(html, "html.parser").find_all("a", href=True):
+        path = urlsplit(urljoin(base, link["href"])).path
+        if not path.startswith(prefix):
+            continue
+        try:
+            name = resolve(path).view_name
+        except Resolver404:
+            continue
+        kind = "export" if path.endswith(EXPORT_SUFFIXES) else "page"
+        targets.append(Target(name=name, path=path, kind=kind))
+
+    return targets
+
+
+def _time(client, target: Target, *, repeat: int, warm_up: bool = True) -> None:  # noqa: ANN001
+    """Fetch once (status, size, queries), then time `repeat` more fetches.
+
+    Without `warm_up`, that first fetch is also the one timing (a quick run's exports).
+    """
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    target.timed = True
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as queries:
+        response = _get(client, target.path)
+    first = time.perf_counter() - started
+    target.status = response.status_code
+    target.content_type = response.get("Content-Type", "").split(";")[0]
+    target.size = len(response.content)
+    target.queries = len(queries)
+    if not target.content_type.startswith("text/html") and target.kind == "page":
+        target.kind = "export"  # a download that its path did not announce
+    if target.status != 200:
+        return
+    if not warm_up:
+        target.timings.append(first)
+        repeat -= 1
+    for _ in range(repeat):
+        started = time.perf_counter()
+        _get(client, target.path)
+        target.timings.append(time.perf_counter() - started)
+
+
+def _get(client, path: str):  # noqa: ANN001, ANN202
+    response = client.get(path)
+    if response.streaming:  # read it all, as a browser would
+        response._content = b"".join(response.streaming_content)
+
+    return response
+
+
+def _print_table(
+    results: dict, args: argparse.Namespace, engine: str, phases: dict
+) -> None:
+    minimal: Target = results["minimal"]
+    base = minimal.median_ms
+    mode = "quick" if args.quick else "full"
+    spent = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in phases.items())
+    print(
+        f"Tandem page benchmark: {engine}, {mode} run, {args.repeat} timed requests a "
+        f"page ({spent})"
+    )
+    print(f"Minimal view through the same middleware: median {base:.2f} ms\n")
+    pages = [t for t in results["targets"] if t.kind == "page"]
+    exports = [t for t in results["targets"] if t.kind == "export"]
+    print(
+        f"{'Page':<36} {'Status':>6} {'Queries':>7} {'Median ms':>9} {'x minimal':>9}"
+    )
+    for t in pages:
+        if not t.timed:
+            print(f"{t.name:<36} {'-':>6} {'-':>7} {'not timed':>9} {'-':>9}")
+            continue
+        ratio = f"{t.median_ms / base:9.1f}" if t.timings and base else f"{'-':>9}"
+        print(f"{t.name:<36} {t.status:>6} {t.queries:>7} {t.median_ms:>9.1f} {ratio}")
+    print(f"\n{'Export':<36} {'Status':>6} {'Type':<30} {'KB':>7} {'Median ms':>9}")
+    for t in exports:
+        kind = t.content_type[:30]
+        if not t.timed:
+            print(f"{t.name:<36} {'-':>6} {'':<30} {'-':>7} {'not timed':>9}")
+            continue
+        print(
+            f"{t.name:<36} {t.status:>6} {kind:<30} {t.size / 1024:>7.1f} {t.median_ms:>9.1f}"
+        )
+    if pages and base:
+        ratios = [t.median_ms / base for t in pages if t.timings]
+        if ratios:
+            print(f"\nMedian page: {statistics.median(ratios):.1f} x the minimal view.")
+    untimed = [t.name for t in results["targets"] if not t.timed]
+    if untimed:
+        print(f"Not timed, as the run's time budget was spent: {', '.join(untimed)}.")
+    for t in results["targets"]:
+        if t.timed and t.status != 200:
+            print(f"Warning: {t.name} ({t.path}) answered {t.status}; not timed.")
+
+
+def _as_json(results: dict, args: argparse.Namespace, engine: str) -> dict:
+    minimal: Target = results["minimal"]
+
+    def row(target: Target) -> dict:
+        data = asdict(target)
+        data["median_ms"] = target.median_ms
+        data["ratio"] = (
+            target.median_ms / minimal.median_ms if minimal.median_ms else None
+        )
+        return data
+
+    return {
+        "database": engine,
+        "quick": args.quick,
+        "repeat": args.repeat,
+        "minimal": row(minimal),
+        "targets": [row(t) for t in results["targets"]],
+    }
+
+
+def _write_urls_for_load(path: Path) -> int:
+    """For each demo login at the demo school: the pages and exports it can reach."""
+
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    from tandem.schools import demo
+
+    roles = []
+    broken: list[str] = []
+    with override_settings(ALLOWED_HOSTS=["testserver"]):
+        for username, _, _, role in demo.PEOPLE:
+            if role is None:
+                continue
+            client = Client(raise_request_exception=False)
+            user = get_user_model().objects.get(username=username)
+            client.force_login(user, backend=SIGN_IN_BACKEND)
+            targets = crawl(client, demo.DEMO_URN)
+            broken += [f"{t.path} ({t.status})" for t in targets if t.status >= 500]
+            pages = [t.path for t in targets if t.kind == "page" and t.status == 200]
+            exports = [t.path for t in targets if t.kind == "export"]
+            roles.append(
+                {
+                    "username": username,
+                    "role": str(role),
+                    "pages": pages,
+                    "exports": exports,
+                }
+            )
+    if broken:
+        print(f"Pages that failed while crawling: {', '.join(sorted(set(broken)))}")
+        return 1
+    document = {"password": demo.DEMO_PASSWORD, "roles": roles}
+    path.write_text(json.dumps(document, indent=2))
+    total = sum(len(r["pages"]) + len(r["exports"]) for r in roles)
+    print(f"Wrote {total} URLs for {len(roles)} roles to {path}.")
+
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
