@@ -149,6 +149,9 @@ EMAIL_BACKEND = env_str(
 DEFAULT_FROM_EMAIL = env_str("TANDEM_FROM_EMAIL", "tandem@localhost")
 EMAIL_HOST = env_str("TANDEM_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("TANDEM_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("TANDEM_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("TANDEM_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("TANDEM_EMAIL_USE_TLS", False)
 TANDEM_BASE_URL = env_str("TANDEM_BASE_URL", "http://127.0.0.1:8000")
 
 # Security. Local development (TANDEM_DEBUG) runs over plain http on 127.0.0.1.

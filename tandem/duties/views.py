@@ -29,6 +29,7 @@ def duty_map_view(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
         "map": the_map,
         "drawing": the_map.drawing(),
         "can_edit": access.can(Capability.DUTIES, write=True),
+        "can_see_qualification": access.can(Capability.QUALIFICATION),
     }
 
     return render(request, "duties/duty_map.html", context)
