@@ -144,3 +144,19 @@ def at_london(day: dt.date, time: dt.time) -> dt.datetime:
     """A timezone-aware datetime for a wall-clock time in London on that day."""
 
     return dt.datetime.combine(day, time, tzinfo=LONDON)
+
+
+def wall_clock_problem(day: dt.date, time: dt.time) -> str | None:
+    """Why a London wall-clock time cannot be used on a day, or None if it exists.
+
+    On the last Sunday in March the clocks go from 01:00 to 02:00, so 01:30 never happens.
+    """
+
+    local = at_london(day, time)
+    round_trip = local.astimezone(dt.UTC).astimezone(LONDON)
+    if round_trip.replace(tzinfo=None) != local.replace(tzinfo=None):
+        return (
+            f"There is no {time:%H:%M} on {format_date(day)} in the UK: the clocks go "
+            "forward an hour that night. Choose another time."
+        )
+    return None

@@ -3,6 +3,8 @@
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
+from tandem.lib.calendar import wall_clock_problem
+
 
 class TandemFormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
@@ -23,3 +25,14 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, attrs: dict | None = None) -> None:
         super().__init__(attrs=attrs, format="%H:%M")
+
+
+class WallClockMixin:
+    """For forms with `date` and `time` fields: refuse a time the clocks skip."""
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        day, time = cleaned.get("date"), cleaned.get("time")
+        if day and time and (problem := wall_clock_problem(day, time)):
+            self.add_error("time", problem)
+        return cleaned

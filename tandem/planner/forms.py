@@ -6,7 +6,7 @@ import datetime as dt
 
 from django import forms
 
-from tandem.lib.forms import DateInput, TimeInput
+from tandem.lib.forms import DateInput, TimeInput, WallClockMixin
 from tandem.planner.models import AcademicYearPlan, Holiday, JointActivity, Term
 
 
@@ -83,7 +83,7 @@ class HolidayForm(forms.Form):
         return data
 
 
-class FgbMeetingForm(forms.Form):
+class FgbMeetingForm(WallClockMixin, forms.Form):
     date = forms.DateField(label="Date of the FGB meeting", widget=DateInput)
     time = forms.TimeField(label="Start time", widget=TimeInput, initial=dt.time(18, 0))
 
@@ -92,7 +92,7 @@ class FgbMeetingEditForm(FgbMeetingForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class ArrangeMeetingForm(forms.Form):
+class ArrangeMeetingForm(WallClockMixin, forms.Form):
     """Choose the day of the SENCO and SEN governor meeting (or move it)."""
 
     date = forms.DateField(

@@ -11,6 +11,7 @@ from tandem.lib.calendar import (
     financial_year,
     format_date,
     parse_uk_date,
+    wall_clock_problem,
 )
 
 D = dt.date
@@ -138,3 +139,30 @@ def test_london_times_either_side_of_the_clock_change() -> None:
 
     assert before.utcoffset() == dt.timedelta(hours=1)
     assert after.utcoffset() == dt.timedelta(0)
+
+
+@pytest.mark.parametrize(
+    ("day", "time", "exists"),
+    [
+        (D(2027, 3, 28), dt.time(1, 30), False),
+        (D(2027, 3, 28), dt.time(0, 59), True),
+        (D(2027, 3, 28), dt.time(2, 0), True),
+        (D(2026, 10, 25), dt.time(1, 30), True),  # happens twice; the first is used
+        (D(2026, 3, 29), dt.time(1, 0), False),
+    ],
+)
+def test_times_the_clocks_skip_are_refused(day, time, exists) -> None:  # noqa: ANN001
+    problem = wall_clock_problem(day, time)
+
+    assert (problem is None) is exists
+    if problem:
+        assert problem.startswith(f"There is no {time:%H:%M} on {format_date(day)}")
+
+
+def test_planner_fgb_form_refuses_a_skipped_time() -> None:
+    from tandem.planner.forms import FgbMeetingForm
+
+    form = FgbMeetingForm({"date": "2027-03-28", "time": "01:30"})
+
+    assert not form.is_valid()
+    assert "the clocks go forward" in form.errors["time"][0]
