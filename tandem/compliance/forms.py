@@ -5,8 +5,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from tandem.compliance.models import Consultation, Document, DocumentVersion, Signatory
-from tandem.compliance.uploads import DOCUMENT_KINDS, UploadRejected, sniff_upload
 from tandem.lib.forms import DateInput
+from tandem.lib.uploads import DOCUMENT_KINDS, UploadRejected, sniff_upload
 from tandem.schools.models import Membership, School
 
 

@@ -27,8 +27,8 @@ from tandem.compliance.models import (
     Signatory,
     SignOff,
 )
-from tandem.compliance.uploads import DOCUMENT_KINDS, UploadRejected, sniff_upload
 from tandem.lib.concurrency import save_versioned
+from tandem.lib.uploads import DOCUMENT_KINDS, UploadRejected, sniff_upload
 from tandem.schools.models import Membership, School
 
 logger = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from django.db import models
 
 from tandem.compliance import hashing, reviews
 from tandem.compliance.models.locking import Locked
-from tandem.compliance.uploads import Kind as FileKind
+from tandem.lib.uploads import Kind as FileKind
 
 
 class Document(models.Model):

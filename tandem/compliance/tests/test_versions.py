@@ -12,7 +12,7 @@ from tandem.compliance.tests.builders import (
     make_version,
     pdf_bytes,
 )
-from tandem.compliance.uploads import UploadRejected
+from tandem.lib.uploads import UploadRejected
 from tandem.testing import make_world
 
 pytestmark = pytest.mark.django_db

@@ -9,11 +9,11 @@ from tandem.compliance import permissions, services
 from tandem.compliance.forms import DocumentForm, VersionTextForm, VersionUploadForm
 from tandem.compliance.models import Consultation, Document, DocumentVersion, SignOff
 from tandem.compliance.permissions import writing_view
-from tandem.compliance.uploads import CONTENT_TYPES, Kind, UploadRejected
 from tandem.compliance.views.common import to_version
 from tandem.lib.calendar import london_today
 from tandem.lib.concurrency import StaleEdit
 from tandem.lib.http import download
+from tandem.lib.uploads import CONTENT_TYPES, Kind, UploadRejected
 from tandem.schools.permissions import Capability, SchoolAccess, school_view
 
 

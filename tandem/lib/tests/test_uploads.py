@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tandem.compliance import hashing
-from tandem.compliance.uploads import (
+from tandem.lib.uploads import (
     ALL_KINDS,
     Kind,
     UploadRejected,
