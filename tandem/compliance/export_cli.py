@@ -16,7 +16,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "evidence-pack", help="The inspection evidence pack for one school, as a PDF."
     )
     parser.add_argument("--school", metavar="URN", required=True)
-    parser.add_argument("--out", type=Path, required=True, help="The PDF to write.")
+    parser.add_argument(
+        "-o", "--out", type=Path, required=True, help="The PDF to write."
+    )
     parser.add_argument("--on", metavar="DD/MM/YYYY", help="The date on the pack.")
     parser.set_defaults(handler=export_evidence_pack)
 
