@@ -2,7 +2,7 @@ from datetime import date, time
 
 import pytest
 
-from tandem.meetings.record import MeetingRecord, dmy, lines, paper_colour
+from tandem.meetings.record import MeetingRecord, css_string, dmy, lines, paper_colour
 from tandem.meetings.tests.samples import normal_record
 
 
@@ -44,3 +44,16 @@ def test_dates_are_day_month_year():
 
 def test_lines_drop_blank_lines_and_trim():
     assert lines("  first \n\n second\n ") == ["first", "second"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Riverside Primary", '"Riverside Primary"'),
+        ('St Mary & "St John"', '"St Mary \\000026  \\000022 St John\\000022 "'),
+        ("</style>", '"\\00003c /style\\00003e "'),
+        ("a\\b", '"a\\00005c b"'),
+    ],
+)
+def test_css_string_escapes_everything_unusual(text, expected):
+    assert css_string(text) == expected

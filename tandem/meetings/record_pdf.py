@@ -1,0 +1,27 @@
+"""The meeting record as a PDF: the print template rendered by WeasyPrint."""
+
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from weasyprint import HTML
+
+from tandem.meetings.record import MeetingRecord, css_string, dmy
+
+
+def render_record_html(record: MeetingRecord) -> str:
+    footer = f"{record.school_name} · Meeting record {dmy(record.held_on)}"
+    context = {
+        "record": record,
+        "actions": record.actions,
+        # css_string escapes everything but letters, digits and plain punctuation.
+        "footer": mark_safe(css_string(footer)),  # noqa: S308
+    }
+    return render_to_string("meetings/record_print.html", context)
+
+
+def build_record_pdf(record: MeetingRecord) -> bytes:
+    """The record as PDF bytes: one A4 page for a normal meeting."""
+
+    # TODO(#4): route through tandem.lib.pdf once the foundation provides it.
+    return HTML(string=render_record_html(record)).write_pdf()

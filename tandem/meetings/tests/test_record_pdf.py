@@ -1,0 +1,115 @@
+from pathlib import Path
+
+import pypdfium2
+import pytest
+
+from tandem.meetings.record import MeetingRecord
+from tandem.meetings.record_pdf import build_record_pdf, render_record_html
+from tandem.meetings.tests.samples import long_record, normal_record
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def templates():
+    # TODO(#4): drop once the foundation's settings configure the template engine.
+    import django
+    from django.conf import settings
+
+    if not settings.configured:
+        settings.configure(
+            TEMPLATES=[
+                {
+                    "BACKEND": "django.template.backends.django.DjangoTemplates",
+                    "DIRS": [ROOT / "templates"],
+                }
+            ],
+            USE_TZ=True,
+            TIME_ZONE="Europe/London",
+        )
+        django.setup()
+
+
+def page_texts(record: MeetingRecord) -> list[str]:
+    pdf = pypdfium2.PdfDocument(build_record_pdf(record))
+    return [" ".join(page.get_textpage().get_text_range().split()) for page in pdf]
+
+
+def test_a_normal_meeting_fits_on_one_a4_page():
+    pdf = pypdfium2.PdfDocument(build_record_pdf(normal_record()))
+
+    assert len(pdf) == 1
+    width, height = pdf[0].get_size()
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)
+
+
+def test_every_action_appears_with_its_owner_and_due_date():
+    record = normal_record()
+    [text] = page_texts(record)
+
+    for action in record.actions:
+        row = f"{action.reference} {action.description} {action.owner}"
+        assert f"{row} {action.due_on:%d/%m/%Y} {action.status}" in text
+    assert (
+        "A4 Action 4: circulate the provision map summary Mr Tom Okafor 05/05/2026"
+        in (text)
+    )
+
+
+def test_the_record_reads_like_the_toolkit_template():
+    [text] = page_texts(normal_record())
+
+    for expected in [
+        "SENCO and SEN governor meeting record",
+        "Riverside Primary School",
+        "Date 03/02/2026 Time 15:45 to 16:45",
+        "Attendees Ms Priya Shah (SENCO), Mr Tom Okafor (SEN governor)",
+        "Decision: Focus on adaptive teaching in Key Stage 2",
+        "Governor visit to the nurture group to be arranged.",
+        "Next meeting: 10/03/2026",
+        "Riverside Primary School · Meeting record 03/02/2026",
+        "Page 1 of 1",
+    ]:
+        assert expected in text
+
+
+def test_a_long_record_flows_with_headers_repeated_and_rows_whole():
+    record = long_record(40)
+    pages = page_texts(record)
+
+    assert len(pages) > 2
+    for action in record.actions:
+        [page] = [p for p in pages if f"{action.description} " in p]
+        assert (
+            f"{action.owner} {action.due_on:%d/%m/%Y} Open"
+            in page.split(f"{action.description} ", 1)[1][: len(action.owner) + 20]
+        )
+    for page in pages:
+        if "circulate the provision map summary" in page:
+            assert "Ref Action Owner Due by Status" in page
+        if "termly review of provision" in page:
+            assert "No. Item Key points and decisions" in page
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
+
+
+def test_the_page_background_is_the_school_paper_colour():
+    pdf = pypdfium2.PdfDocument(build_record_pdf(normal_record()))
+    image = pdf[0].render(scale=0.5).to_pil().convert("RGB")
+
+    assert image.getpixel((2, 2)) == (0xFF, 0xF8, 0xE1)
+    assert image.getpixel((image.width - 3, image.height - 3)) == (0xFF, 0xF8, 0xE1)
+
+
+def test_names_with_markup_are_escaped_in_the_page_and_the_footer():
+    record = MeetingRecord(
+        school_name='St Mary & St John <"C of E">',
+        held_on=normal_record().held_on,
+        starts_at=normal_record().starts_at,
+    )
+
+    html = render_record_html(record)
+    [text] = page_texts(record)
+
+    assert '<"C of E">' not in html
+    assert 'St Mary & St John <"C of E"> · Meeting record 03/02/2026' in text
+    assert "No actions were agreed." in text
