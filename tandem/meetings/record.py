@@ -120,3 +120,34 @@ def css_string(text: str) -> str:
     body = "".join(ch if ch in plain else f"\\{ord(ch):06x} " for ch in text)
 
     return f'"{body}"'
+
+
+@dataclass(frozen=True)
+class LoggedAction:
+    """One line of the action log: an action and the meeting that raised it."""
+
+    reference: str
+    description: str
+    owner: str
+    due_on: date
+    status: str
+    raised_on: date
+    closed_on: date | None = None
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
+class ActionLog:
+    """Every action raised in a period, for the evidence pack."""
+
+    school_name: str
+    period: str
+    actions: tuple[LoggedAction, ...]
+    paper_colour: str = DEFAULT_PAPER
+
+    @property
+    def paper(self) -> str:
+        return paper_colour(self.paper_colour)
+
+    def count(self, status: str) -> int:
+        return sum(1 for action in self.actions if action.status == status)

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from weasyprint import HTML
 
-from tandem.meetings.record import MeetingRecord, css_string, dmy
+from tandem.meetings.record import ActionLog, MeetingRecord, css_string, dmy
 
 
 def render_record_html(record: MeetingRecord) -> str:
@@ -25,3 +25,18 @@ def build_record_pdf(record: MeetingRecord) -> bytes:
 
     # TODO(#4): route through tandem.lib.pdf once the foundation provides it.
     return HTML(string=render_record_html(record)).write_pdf()
+
+
+def build_action_log_pdf(log: ActionLog) -> bytes:
+    """The action log as PDF bytes, overdue actions marked in words."""
+
+    footer = f"{log.school_name} · Action log {log.period}"
+    counts = [(s, log.count(s)) for s in ("Open", "Done", "Withdrawn")]
+    context = {
+        "log": log,
+        "counts": counts,
+        "footer": mark_safe(css_string(footer)),  # noqa: S308 (escaped above)
+    }
+    html = render_to_string("meetings/action_log_print.html", context)
+
+    return HTML(string=html).write_pdf()

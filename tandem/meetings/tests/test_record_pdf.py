@@ -1,10 +1,15 @@
+from datetime import date
 from pathlib import Path
 
 import pypdfium2
 import pytest
 
-from tandem.meetings.record import MeetingRecord
-from tandem.meetings.record_pdf import build_record_pdf, render_record_html
+from tandem.meetings.record import ActionLog, LoggedAction, MeetingRecord
+from tandem.meetings.record_pdf import (
+    build_action_log_pdf,
+    build_record_pdf,
+    render_record_html,
+)
 from tandem.meetings.tests.samples import long_record, normal_record
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -113,3 +118,55 @@ def test_names_with_markup_are_escaped_in_the_page_and_the_footer():
     assert '<"C of E">' not in html
     assert 'St Mary & St John <"C of E"> · Meeting record 03/02/2026' in text
     assert "No actions were agreed." in text
+
+
+def test_the_action_log_lists_each_action_with_owner_dates_and_status():
+    log = ActionLog(
+        school_name="Riverside Primary School",
+        period="2025/26",
+        actions=(
+            LoggedAction(
+                "A1",
+                "Update the SEN register",
+                "Ms Priya Shah",
+                date(2025, 10, 1),
+                "Done",
+                date(2025, 9, 16),
+                closed_on=date(2025, 9, 30),
+            ),
+            LoggedAction(
+                "A2",
+                "Book the learning walk",
+                "Mr Tom Okafor",
+                date(2025, 11, 14),
+                "Open",
+                date(2025, 10, 21),
+                overdue=True,
+            ),
+            LoggedAction(
+                "A3",
+                "Draft the training plan",
+                "Ms Priya Shah",
+                date(2026, 1, 9),
+                "Open",
+                date(2025, 12, 2),
+            ),
+        ),
+    )
+
+    pdf = pypdfium2.PdfDocument(build_action_log_pdf(log))
+    text = " ".join(pdf[0].get_textpage().get_text_range().split())
+
+    assert (
+        "Action log 2025/26 Riverside Primary School Open: 2 · Done: 1 · Withdrawn: 0"
+        in (text)
+    )
+    assert (
+        "A1 Update the SEN register Ms Priya Shah 16/09/2025 01/10/2025 Done 30/09/2025"
+        in (text)
+    )
+    assert (
+        "A2 Book the learning walk Mr Tom Okafor 21/10/2025 14/11/2025 Open (overdue)"
+        in (text)
+    )
+    assert "A3 Draft the training plan Ms Priya Shah 02/12/2025 09/01/2026 Open" in text
