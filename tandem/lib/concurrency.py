@@ -1,0 +1,32 @@
+"""Optimistic locking: a record carries a `version`; a save from a stale copy is refused."""
+
+from django.db import models
+
+
+class StaleEdit(Exception):
+    """Someone else saved this record after it was opened; nothing was overwritten."""
+
+    message = (
+        "Someone else saved this record while you were editing it. Nothing has been "
+        "overwritten: your changes are shown below so you can copy them, then reload."
+    )
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def save_versioned(instance: models.Model, fields: list[str], *, expected: int) -> None:
+    """Save `fields` only if the stored version is still `expected`; then bump it.
+
+    The compare-and-set is one UPDATE, so two concurrent saves cannot both win.
+    """
+
+    model = type(instance)
+    values = {name: getattr(instance, name) for name in fields}
+    updated = model._default_manager.filter(pk=instance.pk, version=expected).update(
+        version=models.F("version") + 1, **values
+    )
+    if updated != 1:
+        raise StaleEdit()
+
+    instance.version = expected + 1

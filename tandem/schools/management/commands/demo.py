@@ -1,0 +1,27 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from tandem.schools import demo
+
+
+class Command(BaseCommand):
+    help = "Migrate, load the demo school if absent, print the logins and serve Tandem."
+
+    def add_arguments(self, parser) -> None:  # noqa: ANN001
+        parser.add_argument("--addrport", default="127.0.0.1:8000")
+        parser.add_argument(
+            "--no-serve",
+            action="store_true",
+            help="Prepare the demo but do not start the server.",
+        )
+
+    def handle(self, *args, **options) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        demo.seed_demo()
+        self.stdout.write(self.style.SUCCESS("Tandem demo: Larkspur Primary School"))
+        self.stdout.write(f"Open http://{options['addrport']}/ and sign in as:")
+        for username, role in demo.DEMO_LOGINS:
+            self.stdout.write(f"  {username:<16} {role}")
+        self.stdout.write(f"Every demo password is: {demo.DEMO_PASSWORD}")
+        if not options["no_serve"]:
+            call_command("runserver", options["addrport"], use_reloader=False)

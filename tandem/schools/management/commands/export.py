@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from tandem.schools.plugins import app_modules
+
+
+class Command(BaseCommand):
+    help = (
+        "Export a file for a governing body pack, e.g. `tandem export planner-ics ...`."
+    )
+
+    def add_arguments(self, parser) -> None:  # noqa: ANN001
+        subparsers = parser.add_subparsers(dest="what", required=True, metavar="WHAT")
+        for module in app_modules("export_cli"):
+            module.register(subparsers)
+
+    def handle(self, *args, **options) -> None:
+        handler = options.get("handler")
+        if handler is None:
+            raise CommandError("Say what to export; `tandem export --help` lists them.")
+        handler(self, options)

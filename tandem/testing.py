@@ -1,0 +1,135 @@
+"""Test personas and builders shared by every app's tests.
+
+`make_world()` builds two schools and one user per role at the first, plus an outsider (the
+SENCO of the second school). Apps add their own `make_*` builders in their tests.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+
+from tandem.schools.models import Membership, School, TeamMember
+
+Role = Membership.Role
+PASSWORD = "correct-horse-battery"  # noqa: S105
+# Hashing once keeps the suite fast; Argon2 is still what signs people in.
+_PASSWORD_HASH: list[str] = []
+
+PERSONAS = [
+    "senco",
+    "sen_governor",
+    "governor",
+    "headteacher",
+    "senior_leader",
+    "clerk",
+    "officer",
+    "outsider",
+    "anonymous",
+]
+
+
+def make_school(**overrides: object) -> School:
+    count = School.objects.count() + 1
+    fields = {
+        "name": f"Test School {count}",
+        "urn": f"{100000 + count}",
+        "phase": School.Phase.PRIMARY,
+        "provision": School.Provision.MAINSTREAM,
+        "governance": School.Governance.MAINTAINED,
+    }
+    fields.update(overrides)
+
+    return School.objects.create(**fields)
+
+
+def make_user(username: str, **overrides: object):  # noqa: ANN201
+    if not _PASSWORD_HASH:
+        _PASSWORD_HASH.append(make_password(PASSWORD))
+    fields = {
+        "first_name": username.title(),
+        "last_name": "Tester",
+        "email": f"{username}@example.org",
+        "password": _PASSWORD_HASH[0],
+    }
+    fields.update(overrides)
+
+    return get_user_model().objects.create(username=username, **fields)
+
+
+def make_member(
+    school: School, role: str, username: str | None = None, **overrides: object
+):  # noqa: ANN201
+    user = make_user(username or f"{role}-{school.urn}")
+    Membership.objects.create(user=user, school=school, role=role, **overrides)
+
+    return user
+
+
+def make_team_member(school: School, **overrides: object) -> TeamMember:
+    fields = {"name": "Alex Example", "role": "Teaching assistant"}
+    fields.update(overrides)
+
+    return TeamMember.objects.create(school=school, **fields)
+
+
+@dataclass
+class World:
+    """Two schools and a user for every persona; `users["anonymous"]` is None."""
+
+    school: School
+    other_school: School
+    users: dict = field(default_factory=dict)
+
+    def user(self, persona: str):  # noqa: ANN201
+        return self.users[persona]
+
+
+def make_world() -> World:
+    school = make_school(name="Larch Lane Primary", urn="123456")
+    other = make_school(
+        name="Other Hill Academy", urn="654321", governance=School.Governance.ACADEMY
+    )
+    world = World(school=school, other_school=other)
+    for role in Role:
+        world.users[role.value] = make_member(
+            school, role, username=role.value, also_governor=False
+        )
+    Membership.objects.create(
+        user=world.users["officer"], school=other, role=Role.OFFICER
+    )
+    world.users["outsider"] = make_member(other, Role.SENCO, username="outsider")
+    world.users["anonymous"] = None
+
+    return world
+
+
+@dataclass(frozen=True)
+class UrlCase:
+    """One row of the role x URL matrix.
+
+    `kwargs(world)` gives the URL's arguments (besides urn, which is always the world's
+    school). `data(world)` gives the POST body for method "post". `expect` maps each persona
+    to the status code it must get; "anonymous" defaults to a redirect to sign in (302).
+    `setup(world)` may create records first and return a dict merged into the kwargs' input.
+    """
+
+    name: str
+    expect: dict[str, int]
+    method: str = "get"
+    kwargs: Callable[[World], dict] = lambda world: {}
+    data: Callable[[World], dict] = lambda world: {}
+    urn: Callable[[World], str] = lambda world: world.school.urn
+    note: str = ""
+
+
+def expect(default: int, **by_persona: int) -> dict[str, int]:
+    """Expected codes: every persona gets `default` except those named."""
+
+    codes = {persona: default for persona in PERSONAS}
+    codes["anonymous"] = 302
+    codes["outsider"] = 404
+    codes.update(by_persona)
+
+    return codes

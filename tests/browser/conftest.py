@@ -1,0 +1,109 @@
+"""Browser tests: Playwright drives Debian's Chromium against a live Tandem with the demo school.
+
+Fixtures: `demo` (the seeded DemoSchool), `page` (a fresh Chromium page), and helpers
+`sign_in(page, live_server, username)` and `check_axe(page)` (WCAG 2.2 A/AA rules).
+Screenshots for the README go to `docs/screenshots/` when TANDEM_SCREENSHOTS=1.
+"""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tandem.schools import demo as demo_data
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_OPTIONS = {
+    "resultTypes": ["violations"],
+    "runOnly": {
+        "type": "tag",
+        "values": [
+            "wcag2a",
+            "wcag2aa",
+            "wcag21a",
+            "wcag21aa",
+            "wcag22aa",
+            "best-practice",
+        ],
+    },
+}
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+_axe = Axe()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Browser tests need Debian's Chromium at {CHROMIUM}: "
+            "apt-get install chromium (./dev test does this as root)."
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(
+        locale="en-GB",
+        timezone_id="Europe/London",
+        viewport={"width": 1280, "height": 900},
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def demo(transactional_db) -> demo_data.DemoSchool:  # noqa: ANN001
+    seeded = demo_data.seed_demo()
+    assert seeded is not None
+
+    return seeded
+
+
+def sign_in(page: Page, live_server, username: str) -> None:  # noqa: ANN001
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(demo_data.DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+
+
+def check_axe(page: Page) -> None:
+    """Fail with axe-core's report if the page has any accessibility violation."""
+
+    results = _axe.run(page, options=AXE_OPTIONS)
+
+    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
+def screenshot(page: Page, name: str) -> None:
+    """Save a README screenshot when TANDEM_SCREENSHOTS=1 (the tests take them)."""
+
+    if os.environ.get("TANDEM_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
