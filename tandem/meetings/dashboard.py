@@ -31,10 +31,14 @@ def _actions(ctx: DashboardContext) -> list[Attention]:
     for action in actions:
         owner = action.owner.get_full_name() or action.owner.username
         if action.due_on < ctx.today:
-            text = f"Action {action.reference} ({owner}) was due {action.due_on:%d/%m/%Y}"
+            text = (
+                f"Action {action.reference} ({owner}) was due {action.due_on:%d/%m/%Y}"
+            )
             found.append(Attention(Level.OVERDUE, text, url, action.due_on))
         else:
-            text = f"Action {action.reference} ({owner}) is due {action.due_on:%d/%m/%Y}"
+            text = (
+                f"Action {action.reference} ({owner}) is due {action.due_on:%d/%m/%Y}"
+            )
             found.append(Attention(Level.DUE, text, url, action.due_on))
 
     return found
@@ -45,15 +49,19 @@ def _agenda_to_share(ctx: DashboardContext) -> list[Attention]:
     if meeting is None or meeting.shares.exists():
         return []
     held_on = meeting.local_start.date()
-    state = sharing(held_on, shared=False, today=ctx.today,
-                    days_before=meeting.share_days_before)
+    state = sharing(
+        held_on, shared=False, today=ctx.today, days_before=meeting.share_days_before
+    )
     if state not in (Sharing.DUE, Sharing.LATE):
         return []
     share_by = held_on - dt.timedelta(days=meeting.share_days_before)
-    url = reverse("meetings:meeting-detail",
-                  kwargs={"urn": ctx.school.urn, "pk": meeting.pk})
-    text = (f"Share the agenda for the meeting on {held_on:%d/%m/%Y} "
-            f"(share by {share_by:%d/%m/%Y})")
+    url = reverse(
+        "meetings:meeting-detail", kwargs={"urn": ctx.school.urn, "pk": meeting.pk}
+    )
+    text = (
+        f"Share the agenda for the meeting on {held_on:%d/%m/%Y} "
+        f"(share by {share_by:%d/%m/%Y})"
+    )
     level = Level.OVERDUE if state == Sharing.LATE else Level.DUE
 
     return [Attention(level, text, url, share_by)]
@@ -78,4 +86,6 @@ def panels(ctx: DashboardContext) -> list[Panel]:
         "urn": ctx.school.urn,
     }
 
-    return [Panel("Next meeting", "meetings/_next_meeting_panel.html", context, order=20)]
+    return [
+        Panel("Next meeting", "meetings/_next_meeting_panel.html", context, order=20)
+    ]

@@ -28,8 +28,9 @@ def build(name: str, context: dict, to: list[str]) -> EmailMultiAlternatives:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=to,
     )
-    message.attach_alternative(render_to_string(f"emails/{name}_body.html", context),
-                               "text/html")
+    message.attach_alternative(
+        render_to_string(f"emails/{name}_body.html", context), "text/html"
+    )
 
     return message
 
@@ -44,8 +45,9 @@ def agenda_message(meeting, recipients: list) -> EmailMultiAlternatives:  # noqa
     items = list(meeting.items.select_related("owner").prefetch_related("papers"))
     start = meeting.local_start
     timetable = plan(start.time(), meeting.duration_minutes, [i.minutes for i in items])
-    url = reverse("meetings:meeting-detail",
-                  kwargs={"urn": meeting.school.urn, "pk": meeting.pk})
+    url = reverse(
+        "meetings:meeting-detail", kwargs={"urn": meeting.school.urn, "pk": meeting.pk}
+    )
     context = {
         "meeting": meeting,
         "school": meeting.school,
@@ -76,6 +78,6 @@ def reminder_message(owner, actions: list, *, today: dt.date) -> EmailMultiAlter
     return build("action_reminder", context, [owner.email])
 
 
-def send(message: EmailMultiAlternatives, what: str) -> None:
+def send(message: EmailMultiAlternatives, entity: str, pk: int) -> None:
     message.send()
-    logger.info("%s: email sent to %s recipients", what, len(message.to))
+    logger.info("%s %s: email sent to %s recipients", entity, pk, len(message.to))

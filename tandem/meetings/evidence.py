@@ -18,8 +18,10 @@ def sections(school, *, today: dt.date) -> list[EvidenceSection]:  # noqa: ANN00
     year = AcademicYear.of(today)
     start = at_london(year.first_day, dt.time(0, 0))
     meetings = Meeting.objects.filter(
-        school=school, starts_at__gte=start, starts_at__lt=at_london(today, dt.time(0, 0))
-        + dt.timedelta(days=1), record__isnull=False,
+        school=school,
+        starts_at__gte=start,
+        starts_at__lt=at_london(today, dt.time(0, 0)) + dt.timedelta(days=1),
+        record__isnull=False,
     )
     found = []
     records = [exports.record_pdf(meeting) for meeting in meetings]

@@ -124,8 +124,12 @@ def action_log(school, year: AcademicYear, *, today: dt.date) -> ActionLog:  # n
         for a in actions
     )
 
-    return ActionLog(school_name=school.name, period=year.label, actions=logged,
-                     paper_colour=school.paper_colour)
+    return ActionLog(
+        school_name=school.name,
+        period=year.label,
+        actions=logged,
+        paper_colour=school.paper_colour,
+    )
 
 
 def action_log_pdf(school, year: AcademicYear, *, today: dt.date) -> bytes:  # noqa: ANN001

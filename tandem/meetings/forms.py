@@ -33,22 +33,31 @@ def school_people(school):  # noqa: ANN001, ANN201
 class MeetingForm(forms.Form):
     title = forms.CharField(max_length=200, initial="SENCO and SEN governor meeting")
     date = forms.DateField(widget=DateInput, label="Date")
-    start = forms.TimeField(widget=TimeInput, label="Start time", initial=dt.time(15, 45))
+    start = forms.TimeField(
+        widget=TimeInput, label="Start time", initial=dt.time(15, 45)
+    )
     duration_minutes = forms.IntegerField(
-        label="Agreed length (minutes)", min_value=10, max_value=480, initial=60,
+        label="Agreed length (minutes)",
+        min_value=10,
+        max_value=480,
+        initial=60,
         help_text="The agenda warns when its time boxes add up to more than this.",
     )
     location = forms.CharField(max_length=200, required=False, label="Where")
     share_days_before = forms.IntegerField(
-        label="Share the agenda this many days before", min_value=0, max_value=60,
-        initial=7, help_text="Papers for the full governing body usually go out a week ahead.",
+        label="Share the agenda this many days before",
+        min_value=0,
+        max_value=60,
+        initial=7,
+        help_text="Papers for the full governing body usually go out a week ahead.",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class AgendaItemForm(forms.ModelForm):
-    owner = PersonChoiceField(queryset=User.objects.none(), required=False,
-                              empty_label="No owner")
+    owner = PersonChoiceField(
+        queryset=User.objects.none(), required=False, empty_label="No owner"
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -57,7 +66,7 @@ class AgendaItemForm(forms.ModelForm):
         labels = {"kind": "Type", "minutes": "Time box (minutes)"}
         help_texts = {
             "kind": "Information is shared; discussion is talked through; a decision "
-                    "needs options prepared before the meeting.",
+            "needs options prepared before the meeting.",
             "minutes": f"From 1 to {MAX_ITEM_MINUTES} minutes.",
         }
 
@@ -78,7 +87,9 @@ class DecisionOptionForm(forms.ModelForm):
 
 
 class PaperForm(forms.Form):
-    file = forms.FileField(label="Paper", help_text="A document to send with the agenda.")
+    file = forms.FileField(
+        label="Paper", help_text="A document to send with the agenda."
+    )
 
     def clean_file(self):  # noqa: ANN201
         upload = self.cleaned_data["file"]
@@ -90,17 +101,21 @@ class PaperForm(forms.Form):
 
 class ParkForm(forms.Form):
     text = forms.CharField(
-        max_length=300, label="Point to park",
+        max_length=300,
+        label="Point to park",
         help_text="Something raised that is not for this meeting. It is offered for the "
-                  "next agenda.",
+        "next agenda.",
     )
 
 
 class ShareForm(forms.Form):
     recipients = forms.ModelMultipleChoiceField(
-        queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple,
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
         label="Send the agenda and papers to",
-        error_messages={"required": "Choose at least one person to send the agenda to."},
+        error_messages={
+            "required": "Choose at least one person to send the agenda to."
+        },
     )
 
     def __init__(self, *args, school, **kwargs) -> None:  # noqa: ANN001
@@ -113,16 +128,24 @@ class ShareForm(forms.Form):
 
 
 class RecordForm(forms.Form):
-    attendees = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False,
-                                help_text="One person per line, with their role.")
-    apologies = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False,
-                                help_text="One person per line.")
+    attendees = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="One person per line, with their role.",
+    )
+    apologies = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="One person per line.",
+    )
     any_other_business = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
         label="Any other business",
     )
-    next_meeting_on = forms.DateField(widget=DateInput, required=False,
-                                      label="Date of the next meeting")
+    next_meeting_on = forms.DateField(
+        widget=DateInput, required=False, label="Date of the next meeting"
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, items: list[AgendaItem], **kwargs) -> None:
@@ -130,25 +153,34 @@ class RecordForm(forms.Form):
         self.items = items
         for item in items:
             self.fields[f"key_points_{item.pk}"] = forms.CharField(
-                label=f"Key points: {item.title}", required=False,
+                label=f"Key points: {item.title}",
+                required=False,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
             if item.kind != AgendaItem.Kind.DECISION:
                 continue
             self.fields[f"option_{item.pk}"] = forms.ModelChoiceField(
-                queryset=item.options.all(), required=False, label="Option chosen",
+                queryset=item.options.all(),
+                required=False,
+                label="Option chosen",
                 empty_label="None of the prepared options",
             )
             self.fields[f"decision_{item.pk}"] = forms.CharField(
-                max_length=2000, required=False, label="Decision taken",
+                max_length=2000,
+                required=False,
+                label="Decision taken",
             )
             self.fields[f"rationale_{item.pk}"] = forms.CharField(
-                required=False, label="Why", widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                label="Why",
+                widget=forms.Textarea(attrs={"rows": 2}),
             )
 
     def item_fields(self, item: AgendaItem) -> list:
         names = ["key_points", "option", "decision", "rationale"]
-        return [self[f"{n}_{item.pk}"] for n in names if f"{n}_{item.pk}" in self.fields]
+        return [
+            self[f"{n}_{item.pk}"] for n in names if f"{n}_{item.pk}" in self.fields
+        ]
 
 
 class ActionForm(forms.ModelForm):

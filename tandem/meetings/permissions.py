@@ -24,13 +24,17 @@ def get_meeting_for(access: SchoolAccess, pk: int) -> Meeting:
 def get_item_for(access: SchoolAccess, meeting_pk: int, pk: int) -> AgendaItem:
     return get_object_or_404(
         AgendaItem.objects.select_related("meeting__school"),
-        pk=pk, meeting_id=meeting_pk, meeting__school=access.school,
+        pk=pk,
+        meeting_id=meeting_pk,
+        meeting__school=access.school,
     )
 
 
 def get_option_for(access: SchoolAccess, meeting_pk: int, pk: int) -> DecisionOption:
     return get_object_or_404(
-        DecisionOption, pk=pk, item__meeting_id=meeting_pk,
+        DecisionOption,
+        pk=pk,
+        item__meeting_id=meeting_pk,
         item__meeting__school=access.school,
     )
 
@@ -38,7 +42,9 @@ def get_option_for(access: SchoolAccess, meeting_pk: int, pk: int) -> DecisionOp
 def get_paper_for(access: SchoolAccess, meeting_pk: int, pk: int) -> AgendaPaper:
     return get_object_or_404(
         AgendaPaper.objects.select_related("item__meeting"),
-        pk=pk, item__meeting_id=meeting_pk, item__meeting__school=access.school,
+        pk=pk,
+        item__meeting_id=meeting_pk,
+        item__meeting__school=access.school,
     )
 
 
@@ -50,7 +56,8 @@ def get_action_for(access: SchoolAccess, pk: int, *, write: bool = False) -> Act
     """The school's action; an SEN governor may change only the actions they own."""
 
     action = get_object_or_404(
-        ActionItem.objects.select_related("owner", "raised_in"), pk=pk,
+        ActionItem.objects.select_related("owner", "raised_in"),
+        pk=pk,
         school=access.school,
     )
     if write and not can_change_action(access, action):

@@ -66,10 +66,13 @@ def meeting_create(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         meeting = services.schedule_meeting(
-            access.school, by=request.user,
+            access.school,
+            by=request.user,
             starts_at=at_london(data["date"], data["start"]),
-            duration_minutes=data["duration_minutes"], title=data["title"],
-            location=data["location"], share_days_before=data["share_days_before"],
+            duration_minutes=data["duration_minutes"],
+            title=data["title"],
+            location=data["location"],
+            share_days_before=data["share_days_before"],
         )
         services.build_agenda(meeting, by=request.user)
         messages.success(request, "The meeting has been planned. Now build its agenda.")
@@ -84,19 +87,27 @@ def meeting_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRes
     access.require(Capability.MEETINGS, write=True)
     start = meeting.local_start
     initial = {
-        "title": meeting.title, "date": start.date(), "start": start.time(),
-        "duration_minutes": meeting.duration_minutes, "location": meeting.location,
-        "share_days_before": meeting.share_days_before, "version": meeting.version,
+        "title": meeting.title,
+        "date": start.date(),
+        "start": start.time(),
+        "duration_minutes": meeting.duration_minutes,
+        "location": meeting.location,
+        "share_days_before": meeting.share_days_before,
+        "version": meeting.version,
     }
     form = MeetingForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.update_meeting(
-                meeting, by=request.user, expected_version=data["version"] or 0,
+                meeting,
+                by=request.user,
+                expected_version=data["version"] or 0,
                 starts_at=at_london(data["date"], data["start"]),
-                duration_minutes=data["duration_minutes"], location=data["location"],
-                title=data["title"], share_days_before=data["share_days_before"],
+                duration_minutes=data["duration_minutes"],
+                location=data["location"],
+                title=data["title"],
+                share_days_before=data["share_days_before"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))
@@ -104,7 +115,9 @@ def meeting_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRes
             messages.success(request, "The meeting's details have been saved.")
             return redirect("meetings:meeting-detail", urn=access.school.urn, pk=pk)
 
-    return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
+    return render(
+        request, "meetings/meeting_form.html", {"form": form, "meeting": meeting}
+    )
 
 
 @school_view(Capability.MEETINGS)
@@ -113,7 +126,11 @@ def meeting_detail(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpR
 
 
 def _agenda_page(
-    request: HttpRequest, access: SchoolAccess, meeting: Meeting, *, status: int = 200,
+    request: HttpRequest,
+    access: SchoolAccess,
+    meeting: Meeting,
+    *,
+    status: int = 200,
     **forms: object,
 ) -> HttpResponse:
     items = list(
@@ -128,21 +145,34 @@ def _agenda_page(
     can_edit = access.can(Capability.MEETINGS, write=True)
     rows = []
     for item, slot in zip(items, timetable.slots, strict=True):
-        option_form = forms.get("option_form") if forms.get("option_item") == item else None
-        paper_form = forms.get("paper_form") if forms.get("paper_item") == item else None
-        rows.append((
-            item, slot,
-            option_form or DecisionOptionForm(prefix=f"option-{item.pk}"),
-            paper_form or PaperForm(prefix=f"paper-{item.pk}"),
-        ))
+        option_form = (
+            forms.get("option_form") if forms.get("option_item") == item else None
+        )
+        paper_form = (
+            forms.get("paper_form") if forms.get("paper_item") == item else None
+        )
+        rows.append(
+            (
+                item,
+                slot,
+                option_form or DecisionOptionForm(prefix=f"option-{item.pk}"),
+                paper_form or PaperForm(prefix=f"paper-{item.pk}"),
+            )
+        )
     context = {
         "meeting": meeting,
         "rows": rows,
         "timetable": timetable,
-        "carried": [(a, urgency(a.due_on, is_open=a.is_open, today=today)) for a in carried],
+        "carried": [
+            (a, urgency(a.due_on, is_open=a.is_open, today=today)) for a in carried
+        ],
         "share_by": services.share_by_date(meeting),
-        "sharing": sharing(start.date(), shared=meeting.shares.exists(), today=today,
-                           days_before=meeting.share_days_before),
+        "sharing": sharing(
+            start.date(),
+            shared=meeting.shares.exists(),
+            today=today,
+            days_before=meeting.share_days_before,
+        ),
         "last_share": meeting.shares.first(),
         "parked_here": meeting.parked.select_related("carried_to__meeting"),
         "parked_offered": _parked_offered(meeting) if can_edit else [],
@@ -159,7 +189,8 @@ def _agenda_page(
 def _parked_offered(meeting: Meeting) -> list[ParkedItem]:
     return list(
         ParkedItem.objects.filter(
-            school=meeting.school, status=ParkedItem.Status.PARKED,
+            school=meeting.school,
+            status=ParkedItem.Status.PARKED,
             raised_in__starts_at__lt=meeting.starts_at,
         ).select_related("raised_in")
     )
@@ -196,28 +227,43 @@ def item_add(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRespons
     if not form.is_valid():
         return _agenda_page(request, access, meeting, status=400, item_form=form)
     data = form.cleaned_data
-    item = services.add_item(meeting, by=request.user, title=data["title"],
-                             kind=data["kind"], minutes=data["minutes"],
-                             owner=data["owner"])
+    item = services.add_item(
+        meeting,
+        by=request.user,
+        title=data["title"],
+        kind=data["kind"],
+        minutes=data["minutes"],
+        owner=data["owner"],
+    )
     messages.success(request, f"“{item.title}” has been added to the agenda.")
 
     return _back(access, meeting, f"item-{item.pk}")
 
 
 @school_view(Capability.MEETINGS)
-def item_edit(request: HttpRequest, access: SchoolAccess, pk: int,
-              item_pk: int) -> HttpResponse:
+def item_edit(
+    request: HttpRequest, access: SchoolAccess, pk: int, item_pk: int
+) -> HttpResponse:
     item = get_item_for(access, pk, item_pk)
     access.require(Capability.MEETINGS, write=True)
-    form = AgendaItemForm(request.POST or None, instance=item, school=access.school,
-                          initial={"version": item.version})
+    form = AgendaItemForm(
+        request.POST or None,
+        instance=item,
+        school=access.school,
+        initial={"version": item.version},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.update_item(item, by=request.user,
-                                 expected_version=data["version"] or 0,
-                                 title=data["title"], kind=data["kind"],
-                                 minutes=data["minutes"], owner=data["owner"])
+            services.update_item(
+                item,
+                by=request.user,
+                expected_version=data["version"] or 0,
+                title=data["title"],
+                kind=data["kind"],
+                minutes=data["minutes"],
+                owner=data["owner"],
+            )
         except StaleEdit as error:
             form.add_error(None, str(error))
         else:
@@ -228,8 +274,9 @@ def item_edit(request: HttpRequest, access: SchoolAccess, pk: int,
 
 
 @school_view(Capability.MEETINGS)
-def item_delete(request: HttpRequest, access: SchoolAccess, pk: int,
-                item_pk: int) -> HttpResponse:
+def item_delete(
+    request: HttpRequest, access: SchoolAccess, pk: int, item_pk: int
+) -> HttpResponse:
     item = get_item_for(access, pk, item_pk)
     access.require(Capability.MEETINGS, write=True)
     if request.method == "POST":
@@ -238,7 +285,9 @@ def item_delete(request: HttpRequest, access: SchoolAccess, pk: int,
         except InvalidTransition as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, f"“{item.title}” has been removed from the agenda.")
+            messages.success(
+                request, f"“{item.title}” has been removed from the agenda."
+            )
         return _back(access, item.meeting)
 
     return render(request, "meetings/item_confirm_delete.html", {"item": item})
@@ -246,8 +295,9 @@ def item_delete(request: HttpRequest, access: SchoolAccess, pk: int,
 
 @require_POST
 @school_view(Capability.MEETINGS)
-def item_move(request: HttpRequest, access: SchoolAccess, pk: int,
-              item_pk: int) -> HttpResponse:
+def item_move(
+    request: HttpRequest, access: SchoolAccess, pk: int, item_pk: int
+) -> HttpResponse:
     item = get_item_for(access, pk, item_pk)
     services.move_item(item, by=request.user, up=request.POST.get("direction") == "up")
 
@@ -256,15 +306,18 @@ def item_move(request: HttpRequest, access: SchoolAccess, pk: int,
 
 @require_POST
 @school_view(Capability.MEETINGS)
-def item_park(request: HttpRequest, access: SchoolAccess, pk: int,
-              item_pk: int) -> HttpResponse:
+def item_park(
+    request: HttpRequest, access: SchoolAccess, pk: int, item_pk: int
+) -> HttpResponse:
     item = get_item_for(access, pk, item_pk)
     try:
         services.park_item(item, by=request.user)
     except InvalidTransition as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"“{item.title}” has been parked for a later meeting.")
+        messages.success(
+            request, f"“{item.title}” has been parked for a later meeting."
+        )
 
     return _back(access, item.meeting, "parking-lot")
 
@@ -274,13 +327,20 @@ def item_park(request: HttpRequest, access: SchoolAccess, pk: int,
 
 @require_POST
 @school_view(Capability.MEETINGS)
-def option_add(request: HttpRequest, access: SchoolAccess, pk: int,
-               item_pk: int) -> HttpResponse:
+def option_add(
+    request: HttpRequest, access: SchoolAccess, pk: int, item_pk: int
+) -> HttpResponse:
     item = get_item_for(access, pk, item_pk)
     form = DecisionOptionForm(request.POST, prefix=f"option-{item.pk}")
     if not form.is_valid():
-        return _agenda_page(request, access, item.meeting, status=400,
-                            option_form=form, option_item=item)
+        return _agenda_page(
+            request,
+            access,
+            item.meeting,
+            status=400,
+            option_form=form,
+            option_item=item,
+        )
     try:
         services.add_option(item, by=request.user, **form.cleaned_data)
     except InvalidTransition as error:
@@ -291,8 +351,9 @@ def option_add(request: HttpRequest, access: SchoolAccess, pk: int,
 
 @require_POST
 @school_view(Capability.MEETINGS)
-def option_delete(request: HttpRequest, access: SchoolAccess, pk: int,
-                  option_pk: int) -> HttpResponse:
+def option_delete(
+    request: HttpRequest, access: SchoolAccess, pk: int, option_pk: int
+) -> HttpResponse:
     option = get_option_for(access, pk, option_pk)
     services.remove_option(option, by=request.user)
     messages.success(request, f"The option “{option.title}” has been removed.")
@@ -302,32 +363,42 @@ def option_delete(request: HttpRequest, access: SchoolAccess, pk: int,
 
 @require_POST
 @school_view(Capability.MEETINGS)
-def paper_add(request: HttpRequest, access: SchoolAccess, pk: int,
-              item_pk: int) -> HttpResponse:
+def paper_add(
+    request: HttpRequest, access: SchoolAccess, pk: int, item_pk: int
+) -> HttpResponse:
     item = get_item_for(access, pk, item_pk)
     form = PaperForm(request.POST, request.FILES, prefix=f"paper-{item.pk}")
     if not form.is_valid():
-        return _agenda_page(request, access, item.meeting, status=400,
-                            paper_form=form, paper_item=item)
-    paper = services.attach_paper(item, by=request.user, upload=form.cleaned_data["file"])
+        return _agenda_page(
+            request, access, item.meeting, status=400, paper_form=form, paper_item=item
+        )
+    paper = services.attach_paper(
+        item, by=request.user, upload=form.cleaned_data["file"]
+    )
     messages.success(request, f"“{paper.name}” has been attached.")
 
     return _back(access, item.meeting, f"item-{item.pk}")
 
 
 @school_view(Capability.MEETINGS)
-def paper_download(request: HttpRequest, access: SchoolAccess, pk: int,
-                   paper_pk: int) -> FileResponse:
+def paper_download(
+    request: HttpRequest, access: SchoolAccess, pk: int, paper_pk: int
+) -> FileResponse:
     paper = get_paper_for(access, pk, paper_pk)
 
-    return FileResponse(paper.file.open("rb"), as_attachment=True, filename=paper.name,
-                        content_type=paper.content_type)
+    return FileResponse(
+        paper.file.open("rb"),
+        as_attachment=True,
+        filename=paper.name,
+        content_type=paper.content_type,
+    )
 
 
 @require_POST
 @school_view(Capability.MEETINGS)
-def paper_delete(request: HttpRequest, access: SchoolAccess, pk: int,
-                 paper_pk: int) -> HttpResponse:
+def paper_delete(
+    request: HttpRequest, access: SchoolAccess, pk: int, paper_pk: int
+) -> HttpResponse:
     paper = get_paper_for(access, pk, paper_pk)
     services.remove_paper(paper, by=request.user)
     messages.success(request, f"“{paper.name}” has been removed.")
@@ -353,8 +424,9 @@ def parked_add(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRespo
 
 @require_POST
 @school_view(Capability.MEETINGS)
-def parked_carry(request: HttpRequest, access: SchoolAccess, pk: int,
-                 parked_pk: int) -> HttpResponse:
+def parked_carry(
+    request: HttpRequest, access: SchoolAccess, pk: int, parked_pk: int
+) -> HttpResponse:
     meeting = get_meeting_for(access, pk)
     parked = get_parked_for(access, parked_pk)
     try:
@@ -369,8 +441,9 @@ def parked_carry(request: HttpRequest, access: SchoolAccess, pk: int,
 
 @require_POST
 @school_view(Capability.MEETINGS)
-def parked_close(request: HttpRequest, access: SchoolAccess, pk: int,
-                 parked_pk: int) -> HttpResponse:
+def parked_close(
+    request: HttpRequest, access: SchoolAccess, pk: int, parked_pk: int
+) -> HttpResponse:
     meeting = get_meeting_for(access, pk)
     parked = get_parked_for(access, parked_pk)
     try:
@@ -392,17 +465,25 @@ def agenda_share(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRes
     access.require(Capability.MEETINGS, write=True)
     people = school_people(access.school).exclude(email="")
     default = [u.pk for u in people if _is_core(u, access.school)]
-    form = ShareForm(request.POST or None, school=access.school,
-                     initial={"recipients": default})
+    form = ShareForm(
+        request.POST or None, school=access.school, initial={"recipients": default}
+    )
     if request.method == "POST" and form.is_valid():
         recipients = list(form.cleaned_data["recipients"])
         services.share_agenda(meeting, by=request.user, recipients=recipients)
-        messages.success(request, f"The agenda has been sent to {len(recipients)} "
-                                  f"{'person' if len(recipients) == 1 else 'people'}.")
+        messages.success(
+            request,
+            f"The agenda has been sent to {len(recipients)} "
+            f"{'person' if len(recipients) == 1 else 'people'}.",
+        )
         return _back(access, meeting)
 
-    context = {"form": form, "meeting": meeting, "shares": meeting.shares.all(),
-               "share_by": services.share_by_date(meeting)}
+    context = {
+        "form": form,
+        "meeting": meeting,
+        "shares": meeting.shares.all(),
+        "share_by": services.share_by_date(meeting),
+    }
     return render(request, "meetings/agenda_share.html", context)
 
 
@@ -416,7 +497,9 @@ def record_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResp
     meeting = get_meeting_for(access, pk)
     items = list(meeting.items.prefetch_related("options", "actions__owner"))
     sheet = getattr(meeting, "record", None)
-    form = RecordForm(request.POST or None, items=items, initial=_record_initial(sheet, items))
+    form = RecordForm(
+        request.POST or None, items=items, initial=_record_initial(sheet, items)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             _save_record(request, meeting, form)
@@ -430,23 +513,33 @@ def record_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResp
         "meeting": meeting,
         "form": form,
         "rows": [(item, form.item_fields(item)) for item in items],
-        "carried": ActionItem.objects.filter(links__meeting=meeting)
-        .select_related("owner"),
+        "carried": ActionItem.objects.filter(links__meeting=meeting).select_related(
+            "owner"
+        ),
         "raised": meeting.raised.select_related("owner", "item"),
-        "action_form": ActionForm(school=access.school, meeting=meeting, prefix="action"),
+        "action_form": ActionForm(
+            school=access.school, meeting=meeting, prefix="action"
+        ),
         "can_edit": access.can(Capability.MEETINGS, write=True),
         "sheet": sheet,
     }
-    return render(request, "meetings/record_form.html", context,
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "meetings/record_form.html",
+        context,
+        status=400 if form.errors else 200,
+    )
 
 
 def _record_initial(sheet, items: list) -> dict:  # noqa: ANN001
     initial = {"version": sheet.version if sheet else 1}
     if sheet is not None:
-        initial |= {"attendees": sheet.attendees, "apologies": sheet.apologies,
-                    "any_other_business": sheet.any_other_business,
-                    "next_meeting_on": sheet.next_meeting_on}
+        initial |= {
+            "attendees": sheet.attendees,
+            "apologies": sheet.apologies,
+            "any_other_business": sheet.any_other_business,
+            "next_meeting_on": sheet.next_meeting_on,
+        }
     for item in items:
         initial[f"key_points_{item.pk}"] = item.key_points
         initial[f"decision_{item.pk}"] = item.decision
@@ -468,25 +561,33 @@ def _save_record(request: HttpRequest, meeting: Meeting, form: RecordForm) -> No
             chosen_option=option.pk if option else None,
         )
     services.save_record(
-        meeting, by=request.user, expected_version=data["version"],
-        attendees=data["attendees"], apologies=data["apologies"],
+        meeting,
+        by=request.user,
+        expected_version=data["version"],
+        attendees=data["attendees"],
+        apologies=data["apologies"],
         any_other_business=data["any_other_business"],
-        next_meeting_on=data["next_meeting_on"], notes=notes,
+        next_meeting_on=data["next_meeting_on"],
+        notes=notes,
     )
 
 
 @school_view(Capability.MEETINGS)
 def record_pdf(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
     meeting = get_meeting_for(access, pk)
-    return _download(exports.record_pdf(meeting), "application/pdf",
-                     exports.record_filename(meeting, "pdf"))
+    return _download(
+        exports.record_pdf(meeting),
+        "application/pdf",
+        exports.record_filename(meeting, "pdf"),
+    )
 
 
 @school_view(Capability.MEETINGS)
 def record_docx(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
     meeting = get_meeting_for(access, pk)
-    return _download(exports.record_docx(meeting), DOCX,
-                     exports.record_filename(meeting, "docx"))
+    return _download(
+        exports.record_docx(meeting), DOCX, exports.record_filename(meeting, "docx")
+    )
 
 
 def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -502,17 +603,28 @@ def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
 @school_view(Capability.ACTIONS)
 def action_add(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
     meeting = get_meeting_for(access, pk)
-    form = ActionForm(request.POST, school=access.school, meeting=meeting,
-                      prefix="action")
+    form = ActionForm(
+        request.POST, school=access.school, meeting=meeting, prefix="action"
+    )
     if not form.is_valid():
-        messages.error(request, "The action was not added: " + " ".join(
-            f"{form.fields[name].label if name in form.fields else ''}: {' '.join(errs)}"
-            for name, errs in form.errors.items()
-        ))
+        messages.error(
+            request,
+            "The action was not added: "
+            + " ".join(
+                f"{form.fields[name].label if name in form.fields else ''}: {' '.join(errs)}"
+                for name, errs in form.errors.items()
+            ),
+        )
         return redirect("meetings:record-edit", urn=access.school.urn, pk=pk)
     data = form.cleaned_data
-    services.raise_action(meeting, by=request.user, description=data["description"],
-                          owner=data["owner"], due_on=data["due_on"], item=data["item"])
+    services.raise_action(
+        meeting,
+        by=request.user,
+        description=data["description"],
+        owner=data["owner"],
+        due_on=data["due_on"],
+        item=data["item"],
+    )
     messages.success(request, "The action has been added.")
 
     return redirect("meetings:record-edit", urn=access.school.urn, pk=pk)
@@ -528,11 +640,21 @@ def action_list(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
         actions = actions.filter(status=show)
     today = london_today()
     context = {
-        "rows": [(a, urgency(a.due_on, is_open=a.is_open, today=today),
-                  can_change_action(access, a)) for a in actions],
+        "rows": [
+            (
+                a,
+                urgency(a.due_on, is_open=a.is_open, today=today),
+                can_change_action(access, a),
+            )
+            for a in actions
+        ],
         "show": show,
-        "filters": [("open", "Open"), ("done", "Done"), ("withdrawn", "Withdrawn"),
-                    ("all", "All")],
+        "filters": [
+            ("open", "Open"),
+            ("done", "Done"),
+            ("withdrawn", "Withdrawn"),
+            ("all", "All"),
+        ],
         "year": AcademicYear.of(today),
     }
 
@@ -542,23 +664,34 @@ def action_list(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
 @school_view(Capability.ACTIONS)
 def action_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
     action = get_action_for(access, pk, write=request.method == "POST")
-    form = ActionForm(request.POST or None, instance=action, school=access.school,
-                      initial={"version": action.version})
+    form = ActionForm(
+        request.POST or None,
+        instance=action,
+        school=access.school,
+        initial={"version": action.version},
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.update_action(action, by=request.user,
-                                   expected_version=data["version"] or 0,
-                                   description=data["description"],
-                                   owner=data["owner"], due_on=data["due_on"])
+            services.update_action(
+                action,
+                by=request.user,
+                expected_version=data["version"] or 0,
+                description=data["description"],
+                owner=data["owner"],
+                due_on=data["due_on"],
+            )
         except StaleEdit as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, "The action has been saved.")
             return redirect("meetings:action-list", urn=access.school.urn)
 
-    context = {"form": form, "action": action,
-               "can_edit": can_change_action(access, action)}
+    context = {
+        "form": form,
+        "action": action,
+        "can_edit": can_change_action(access, action),
+    }
     return render(request, "meetings/action_form.html", context)
 
 
@@ -574,15 +707,21 @@ def action_status(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
         ).first()
     if form.is_valid():
         try:
-            services.set_action_status(action, form.cleaned_data["status"],
-                                       by=request.user, today=london_today(),
-                                       meeting=meeting)
+            services.set_action_status(
+                action,
+                form.cleaned_data["status"],
+                by=request.user,
+                today=london_today(),
+                meeting=meeting,
+            )
         except InvalidTransition as error:
             messages.error(request, str(error))
         else:
             action.refresh_from_db()
-            messages.success(request, f"{action.reference} is now "
-                                      f"{action.get_status_display().lower()}.")
+            messages.success(
+                request,
+                f"{action.reference} is now {action.get_status_display().lower()}.",
+            )
     if meeting is not None:
         return redirect("meetings:record-edit", urn=access.school.urn, pk=meeting.pk)
 

@@ -53,8 +53,13 @@ def test_closing_it_in_the_new_meeting_closes_it_everywhere(world):
     action = make_action(first, senco)
     services.build_agenda(second, by=senco)
 
-    services.set_action_status(action, ActionItem.Status.DONE, by=senco,
-                               today=dt.date(2026, 2, 3), meeting=second)
+    services.set_action_status(
+        action,
+        ActionItem.Status.DONE,
+        by=senco,
+        today=dt.date(2026, 2, 3),
+        meeting=second,
+    )
     services.build_agenda(third, by=senco)
 
     for meeting in (first, second):
@@ -77,8 +82,9 @@ def test_only_open_actions_from_earlier_meetings_of_this_school_carry(world):
     done = make_action(earlier, senco, description="Done")
     services.set_action_status(done, "done", by=senco, today=dt.date(2026, 1, 20))
     withdrawn = make_action(earlier, senco, description="Withdrawn")
-    services.set_action_status(withdrawn, "withdrawn", by=senco,
-                               today=dt.date(2026, 1, 20))
+    services.set_action_status(
+        withdrawn, "withdrawn", by=senco, today=dt.date(2026, 1, 20)
+    )
     make_action(later, senco, description="From a later meeting")
     make_action(elsewhere, world.user("outsider"), description="Another school's")
 
@@ -109,6 +115,9 @@ def test_a_closed_action_cannot_be_closed_again(world):
     action = make_action(make_meeting(world.school), senco)
     services.set_action_status(action, "done", by=senco, today=dt.date(2026, 2, 4))
 
-    with pytest.raises(services.InvalidTransition, match="done cannot become withdrawn"):
-        services.set_action_status(action, "withdrawn", by=senco,
-                                   today=dt.date(2026, 2, 4))
+    with pytest.raises(
+        services.InvalidTransition, match="done cannot become withdrawn"
+    ):
+        services.set_action_status(
+            action, "withdrawn", by=senco, today=dt.date(2026, 2, 4)
+        )

@@ -19,13 +19,20 @@ def world(db):
 
 
 def record_url(world, meeting) -> str:
-    return reverse("meetings:record-edit", kwargs={"urn": world.school.urn, "pk": meeting.pk})
+    return reverse(
+        "meetings:record-edit", kwargs={"urn": world.school.urn, "pk": meeting.pk}
+    )
 
 
 def form_data(item, *, points: str, version: int, aob: str = "") -> dict:
-    return {"attendees": "Priya Shah (SENCO)", "apologies": "",
-            "any_other_business": aob, "next_meeting_on": "2026-03-10",
-            "version": str(version), f"key_points_{item.pk}": points}
+    return {
+        "attendees": "Priya Shah (SENCO)",
+        "apologies": "",
+        "any_other_business": aob,
+        "next_meeting_on": "2026-03-10",
+        "version": str(version),
+        f"key_points_{item.pk}": points,
+    }
 
 
 def signed_in(client_class, user):
@@ -44,8 +51,9 @@ def test_a_later_stale_save_is_refused_and_nothing_is_lost(world, client):
     assert 'name="version" value="1"' in governor.get(url).content.decode()
 
     first = senco.post(url, form_data(item, points="Numbers agreed.", version=1))
-    second = governor.post(url, form_data(item, points="Numbers queried.", version=1,
-                                          aob="Clubs"))
+    second = governor.post(
+        url, form_data(item, points="Numbers queried.", version=1, aob="Clubs")
+    )
 
     assert first.status_code == 302
     assert second.status_code == 400
@@ -56,7 +64,10 @@ def test_a_later_stale_save_is_refused_and_nothing_is_lost(world, client):
     item.refresh_from_db()
     sheet = MeetingRecord.objects.get(meeting=meeting)
     assert (item.key_points, sheet.any_other_business, sheet.version) == (
-        "Numbers agreed.", "", 2)
+        "Numbers agreed.",
+        "",
+        2,
+    )
     saved = AuditEntry.objects.filter(action="meetings.record.saved")
     assert [e.actor for e in saved] == [world.user("senco")]
 
@@ -64,22 +75,39 @@ def test_a_later_stale_save_is_refused_and_nothing_is_lost(world, client):
 def test_saving_records_key_points_decision_and_next_date(world, client):
     meeting = make_meeting(world.school)
     decision = make_item(meeting, "Training focus", kind=AgendaItem.Kind.DECISION)
-    option = services.add_option(decision, by=None, title="Autism awareness",
-                                 advantages="Asked for", disadvantages="Done before")
+    option = services.add_option(
+        decision,
+        by=None,
+        title="Autism awareness",
+        advantages="Asked for",
+        disadvantages="Done before",
+    )
     client.force_login(world.user("senco"))
 
-    response = client.post(record_url(world, meeting), {
-        **form_data(decision, points="Two options weighed.", version=1),
-        f"option_{decision.pk}": str(option.pk),
-        f"decision_{decision.pk}": "Autism awareness for all staff",
-        f"rationale_{decision.pk}": "Most requested.",
-    })
+    response = client.post(
+        record_url(world, meeting),
+        {
+            **form_data(decision, points="Two options weighed.", version=1),
+            f"option_{decision.pk}": str(option.pk),
+            f"decision_{decision.pk}": "Autism awareness for all staff",
+            f"rationale_{decision.pk}": "Most requested.",
+        },
+    )
 
     assert response.status_code == 302
     decision.refresh_from_db()
     option.refresh_from_db()
-    assert (decision.key_points, decision.decision, decision.rationale, option.chosen) == (
-        "Two options weighed.", "Autism awareness for all staff", "Most requested.", True)
+    assert (
+        decision.key_points,
+        decision.decision,
+        decision.rationale,
+        option.chosen,
+    ) == (
+        "Two options weighed.",
+        "Autism awareness for all staff",
+        "Most requested.",
+        True,
+    )
     sheet = MeetingRecord.objects.get(meeting=meeting)
     assert sheet.next_meeting_on == dt.date(2026, 3, 10)
     page = client.get(record_url(world, meeting)).content.decode()
@@ -93,7 +121,9 @@ def test_the_governor_of_the_board_reads_but_cannot_save(world, client):
     client.force_login(world.user("governor"))
 
     page = client.get(record_url(world, meeting)).content.decode()
-    response = client.post(record_url(world, meeting), form_data(item, points="x", version=1))
+    response = client.post(
+        record_url(world, meeting), form_data(item, points="x", version=1)
+    )
 
     assert "Save the record" not in page
     assert response.status_code == 403
@@ -101,14 +131,24 @@ def test_the_governor_of_the_board_reads_but_cannot_save(world, client):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql",
-                    reason="true concurrent writers need PostgreSQL; SQLite serialises them")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="true concurrent writers need PostgreSQL; SQLite serialises them",
+)
 def test_two_users_saving_at_the_same_moment_on_postgresql():
     world = make_world()
     meeting = make_meeting(world.school)
     item = make_item(meeting)
-    services.save_record(meeting, by=None, expected_version=1, attendees="", apologies="",
-                         any_other_business="", next_meeting_on=None, notes={})
+    services.save_record(
+        meeting,
+        by=None,
+        expected_version=1,
+        attendees="",
+        apologies="",
+        any_other_business="",
+        next_meeting_on=None,
+        notes={},
+    )
     barrier = threading.Barrier(2)
     outcomes: dict[str, str] = {}
 
@@ -116,8 +156,12 @@ def test_two_users_saving_at_the_same_moment_on_postgresql():
         try:
             barrier.wait()
             services.save_record(
-                meeting, by=world.user(persona), expected_version=2,
-                attendees=persona, apologies="", any_other_business="",
+                meeting,
+                by=world.user(persona),
+                expected_version=2,
+                attendees=persona,
+                apologies="",
+                any_other_business="",
                 next_meeting_on=None,
                 notes={item.pk: services.ItemNotes(key_points=f"By {persona}")},
             )
@@ -127,7 +171,9 @@ def test_two_users_saving_at_the_same_moment_on_postgresql():
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=save, args=(p,)) for p in ("senco", "sen_governor")]
+    threads = [
+        threading.Thread(target=save, args=(p,)) for p in ("senco", "sen_governor")
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -137,4 +183,8 @@ def test_two_users_saving_at_the_same_moment_on_postgresql():
     winner = next(p for p, outcome in outcomes.items() if outcome == "saved")
     sheet = MeetingRecord.objects.get(meeting=meeting)
     item.refresh_from_db()
-    assert (sheet.version, sheet.attendees, item.key_points) == (3, winner, f"By {winner}")
+    assert (sheet.version, sheet.attendees, item.key_points) == (
+        3,
+        winner,
+        f"By {winner}",
+    )

@@ -26,7 +26,9 @@ def test_owners_of_overdue_and_due_soon_actions_get_one_email_each(world):
     make_action(meeting, senco, description="Due soon one", due_on=dt.date(2026, 2, 17))
     make_action(meeting, senco, description="Later one", due_on=dt.date(2026, 2, 18))
     make_action(meeting, governor, description="Governor's", due_on=TODAY)
-    done = make_action(meeting, governor, description="Done one", due_on=dt.date(2026, 2, 1))
+    done = make_action(
+        meeting, governor, description="Done one", due_on=dt.date(2026, 2, 1)
+    )
     services.set_action_status(done, "done", by=senco, today=TODAY)
 
     out = io.StringIO()

@@ -14,7 +14,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:  # noqa: ANN001
-        parser.add_argument("--date", help="Act as if today were this date (dd/mm/yyyy).")
+        parser.add_argument(
+            "--date", help="Act as if today were this date (dd/mm/yyyy)."
+        )
 
     def handle(self, *args, **options) -> None:
         today = london_today()
