@@ -50,6 +50,9 @@ def record_data(meeting: Meeting) -> MeetingRecord:
         next_meeting_on=sheet.next_meeting_on if sheet else None,
         title=meeting.title if meeting.title else MeetingRecord.title,
         parked=tuple(p.text for p in meeting.parked.all()),
+        other_actions=tuple(
+            _action(a) for a in meeting.raised.filter(item=None).select_related("owner")
+        ),
     )
 
 

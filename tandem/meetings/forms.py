@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from tandem.lib.forms import DateInput, TimeInput
 from tandem.meetings.models import ActionItem, AgendaItem, DecisionOption, Meeting
 from tandem.meetings.timebox import MAX_ITEM_MINUTES
+from tandem.schools.permissions import MEETING_PEOPLE
 
 User = get_user_model()
 
@@ -21,10 +22,14 @@ class PersonChoiceField(forms.ModelChoiceField):
 
 
 def school_people(school):  # noqa: ANN001, ANN201
-    """Everyone with a role at the school, by name, as owners and attendees."""
+    """Everyone who takes part in the school's meetings, by name: owners and attendees."""
 
     return (
-        User.objects.filter(memberships__school=school, is_active=True)
+        User.objects.filter(
+            memberships__school=school,
+            memberships__role__in=MEETING_PEOPLE,
+            is_active=True,
+        )
         .order_by("first_name", "last_name", "username")
         .distinct()
     )

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
+from tandem.lib.calendar import format_date
+
 DEFAULT_PAPER = "#ffffff"
 _HEX = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
 
@@ -59,15 +61,18 @@ class MeetingRecord:
     next_meeting_on: date | None = None
     title: str = TITLE
     parked: tuple[str, ...] = ()
+    other_actions: tuple[RecordAction, ...] = ()  # agreed, but not under one item
 
     @property
     def actions(self) -> list[RecordAction]:
-        """Every action in agenda order, each once."""
+        """Every action in agenda order, then those under no item; each once."""
 
         seen: dict[str, RecordAction] = {}
         for item in self.items:
             for action in item.actions:
                 seen.setdefault(action.reference, action)
+        for action in self.other_actions:
+            seen.setdefault(action.reference, action)
         return list(seen.values())
 
     @property
@@ -97,8 +102,7 @@ def paper_colour(value: str | None) -> str:
 def dmy(value: date | None, *, missing: str = "") -> str:
     """A date as dd/mm/yyyy, the only way Tandem shows dates."""
 
-    # TODO(#4): switch to tandem.lib.calendar's formatter once the foundation lands.
-    return missing if value is None else f"{value:%d/%m/%Y}"
+    return missing if value is None else format_date(value)
 
 
 def lines(text: str) -> list[str]:

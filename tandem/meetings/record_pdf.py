@@ -23,7 +23,6 @@ def render_record_html(record: MeetingRecord) -> str:
 def build_record_pdf(record: MeetingRecord) -> bytes:
     """The record as PDF bytes: one A4 page for a normal meeting."""
 
-    # TODO(#4): route through tandem.lib.pdf once the foundation provides it.
     return HTML(string=render_record_html(record)).write_pdf()
 
 

@@ -62,7 +62,7 @@ def meeting_list(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
 @school_view(Capability.MEETINGS)
 def meeting_create(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
     access.require(Capability.MEETINGS, write=True)
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         meeting = services.schedule_meeting(
@@ -95,7 +95,7 @@ def meeting_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRes
         "share_days_before": meeting.share_days_before,
         "version": meeting.version,
     }
-    form = MeetingForm(request.POST or None, initial=initial)
+    form = MeetingForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -247,7 +247,7 @@ def item_edit(
     item = get_item_for(access, pk, item_pk)
     access.require(Capability.MEETINGS, write=True)
     form = AgendaItemForm(
-        request.POST or None,
+        _posted(request),
         instance=item,
         school=access.school,
         initial={"version": item.version},
@@ -466,7 +466,7 @@ def agenda_share(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRes
     people = school_people(access.school).exclude(email="")
     default = [u.pk for u in people if _is_core(u, access.school)]
     form = ShareForm(
-        request.POST or None, school=access.school, initial={"recipients": default}
+        _posted(request), school=access.school, initial={"recipients": default}
     )
     if request.method == "POST" and form.is_valid():
         recipients = list(form.cleaned_data["recipients"])
@@ -487,6 +487,12 @@ def agenda_share(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRes
     return render(request, "meetings/agenda_share.html", context)
 
 
+def _posted(request: HttpRequest) -> dict | None:
+    """The POST data for a bound form (even when empty), or None on GET."""
+
+    return request.POST if request.method == "POST" else None
+
+
 def _is_core(user, school) -> bool:  # noqa: ANN001
     roles = {m.role for m in user.memberships.all() if m.school_id == school.pk}
     return bool(roles & {"senco", "sen_governor"})
@@ -498,7 +504,7 @@ def record_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResp
     items = list(meeting.items.prefetch_related("options", "actions__owner"))
     sheet = getattr(meeting, "record", None)
     form = RecordForm(
-        request.POST or None, items=items, initial=_record_initial(sheet, items)
+        _posted(request), items=items, initial=_record_initial(sheet, items)
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -665,7 +671,7 @@ def action_list(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
 def action_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
     action = get_action_for(access, pk, write=request.method == "POST")
     form = ActionForm(
-        request.POST or None,
+        _posted(request),
         instance=action,
         school=access.school,
         initial={"version": action.version},

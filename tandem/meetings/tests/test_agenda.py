@@ -63,7 +63,7 @@ def test_the_agenda_shows_running_totals_end_time_and_warns_on_overrun(world, cl
         "instead of 16:45."
     ) in page
     assert "Keep it to the essentials" in page
-    assert "16:20 to 16:45" in page  # the report draft's slot
+    assert "16:25 to 16:50" in page  # the report draft's slot
     assert page.count("Over time") == 1
 
 

@@ -1,8 +1,6 @@
 from datetime import date
-from pathlib import Path
 
 import pypdfium2
-import pytest
 
 from tandem.meetings.record import ActionLog, LoggedAction, MeetingRecord
 from tandem.meetings.record_pdf import (
@@ -11,28 +9,6 @@ from tandem.meetings.record_pdf import (
     render_record_html,
 )
 from tandem.meetings.tests.samples import long_record, normal_record
-
-ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(autouse=True, scope="module")
-def templates():
-    # TODO(#4): drop once the foundation's settings configure the template engine.
-    import django
-    from django.conf import settings
-
-    if not settings.configured:
-        settings.configure(
-            TEMPLATES=[
-                {
-                    "BACKEND": "django.template.backends.django.DjangoTemplates",
-                    "DIRS": [ROOT / "templates"],
-                }
-            ],
-            USE_TZ=True,
-            TIME_ZONE="Europe/London",
-        )
-        django.setup()
 
 
 def page_texts(record: MeetingRecord) -> list[str]:

@@ -22,7 +22,12 @@ READ = expect(403, **READERS)
 WRITE_FORM = expect(403, **{p: 200 for p in WRITERS})
 WRITE_POST = expect(403, **{p: 302 for p in WRITERS})
 WRITE_INVALID = expect(403, **{p: 400 for p in WRITERS})
-OTHER_SCHOOL = expect(404)
+# Another school's record is hidden (404) from anyone allowed here; a role without the
+# capability is refused (403) before any record is looked up.
+OTHER_SCHOOL = expect(404, officer=403)
+OTHER_SCHOOL_POST = expect(404, officer=403, governor=403)
+# An SEN governor may close only the actions they own.
+NOT_THEIRS = {**WRITE_POST, "sen_governor": 403}
 MEETING_DATA = {
     "title": "Spring meeting",
     "date": "2026-03-10",
@@ -158,7 +163,7 @@ CASES = [
     ),
     UrlCase(
         "meetings:meeting-edit",
-        OTHER_SCHOOL,
+        OTHER_SCHOOL_POST,
         method="post",
         kwargs=_other_meeting,
         data=lambda world: MEETING_DATA,
@@ -280,7 +285,7 @@ CASES = [
     ),
     UrlCase(
         "meetings:action-status",
-        expect(403, **{p: 302 for p in WRITERS}, sen_governor=403),
+        NOT_THEIRS,
         method="post",
         kwargs=lambda world: _action(world, owner="senco"),
         data=lambda world: {"status": "done"},
