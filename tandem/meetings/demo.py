@@ -267,7 +267,8 @@ def _meetings(demo) -> list[Meeting]:  # noqa: ANN001
     past.sort(key=lambda m: m.starts_at)
     upcoming = ours.filter(starts_at__gte=now).order_by("starts_at").first()
     if upcoming is None:
-        day = demo.today + dt.timedelta(days=10)
+        # Eight to ten days ahead, so the agenda is due to be shared (a week ahead) now.
+        day = demo.today + dt.timedelta(days=8)
         while day.weekday() >= 5:
             day += dt.timedelta(days=1)
         upcoming = services.schedule_meeting(
