@@ -503,6 +503,10 @@ def record_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResp
     meeting = get_meeting_for(access, pk)
     items = list(meeting.items.prefetch_related("options", "actions__owner"))
     sheet = getattr(meeting, "record", None)
+    carried = list(
+        ActionItem.objects.filter(links__meeting=meeting).select_related("owner")
+    )
+    raised = list(meeting.raised.select_related("owner", "item"))
     form = RecordForm(
         _posted(request), items=items, initial=_record_initial(sheet, items)
     )
@@ -519,10 +523,11 @@ def record_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResp
         "meeting": meeting,
         "form": form,
         "rows": [(item, form.item_fields(item)) for item in items],
-        "carried": ActionItem.objects.filter(links__meeting=meeting).select_related(
-            "owner"
-        ),
-        "raised": meeting.raised.select_related("owner", "item"),
+        "carried": carried,
+        "raised": raised,
+        "changeable": {
+            a.pk for a in [*carried, *raised] if can_change_action(access, a)
+        },
         "action_form": ActionForm(
             school=access.school, meeting=meeting, prefix="action"
         ),

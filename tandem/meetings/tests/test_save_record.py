@@ -188,3 +188,28 @@ def test_two_users_saving_at_the_same_moment_on_postgresql():
         winner,
         f"By {winner}",
     )
+
+
+def test_an_sen_governor_sees_close_buttons_only_for_their_own_actions(world, client):
+    meeting = make_meeting(world.school)
+    services.raise_action(
+        meeting,
+        by=None,
+        description="Visit the nurture group",
+        owner=world.user("sen_governor"),
+        due_on=dt.date(2026, 3, 1),
+    )
+    services.raise_action(
+        meeting,
+        by=None,
+        description="Draft the report",
+        owner=world.user("senco"),
+        due_on=dt.date(2026, 3, 1),
+    )
+    client.force_login(world.user("sen_governor"))
+
+    page = client.get(record_url(world, meeting)).content.decode()
+
+    assert page.count("Mark done<span") == 1
+    mine = page.index("Visit the nurture group")
+    assert page.index("Mark done<span", mine) < page.index("Draft the report")
