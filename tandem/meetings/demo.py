@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from dateutil.easter import easter
+
 from tandem.lib.calendar import at_london
 from tandem.meetings import services
 from tandem.meetings.models import ActionItem, AgendaItem, Meeting, ParkedItem
@@ -251,19 +253,23 @@ def _meetings(demo) -> list[Meeting]:  # noqa: ANN001
     now = at_london(demo.today, dt.time(0, 0))
     ours = Meeting.objects.filter(school=demo.school, kind=Meeting.Kind.SENCO_GOVERNOR)
     past = list(ours.filter(starts_at__lt=now).order_by("starts_at"))[-PAST_MEETINGS:]
-    for weeks in range(6 * PAST_MEETINGS, 0, -6):
-        if len(past) >= PAST_MEETINGS:
+    taken = {m.local_start.date() for m in past}
+    days: list[dt.date] = []
+    for k in range(1, 4 * PAST_MEETINGS):  # every six weeks back, out of holidays
+        day = _tuesday_before(demo.today - dt.timedelta(weeks=6 * k))
+        if day not in taken and day not in days:
+            days.append(day)
+        if len(days) + len(past) >= PAST_MEETINGS:
             break
-        day = _tuesday_before(demo.today - dt.timedelta(weeks=weeks))
-        if all(m.local_start.date() != day for m in past):
-            past.append(
-                services.schedule_meeting(
-                    demo.school,
-                    starts_at=at_london(day, START),
-                    by=demo.users[Role.SENCO],
-                    location="SENCO office",
-                )
+    for day in days:
+        past.append(
+            services.schedule_meeting(
+                demo.school,
+                starts_at=at_london(day, START),
+                by=demo.users[Role.SENCO],
+                location="SENCO office",
             )
+        )
     past.sort(key=lambda m: m.starts_at)
     upcoming = ours.filter(starts_at__gte=now).order_by("starts_at").first()
     if upcoming is None:
@@ -282,7 +288,25 @@ def _meetings(demo) -> list[Meeting]:  # noqa: ANN001
 
 
 def _tuesday_before(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=(day.weekday() - 1) % 7)
+    """The Tuesday on or before `day`, stepping back out of the usual school holidays."""
+
+    day -= dt.timedelta(days=(day.weekday() - 1) % 7)
+    while _in_holiday(day):
+        day -= dt.timedelta(weeks=1)
+
+    return day
+
+
+def _in_holiday(day: dt.date) -> bool:
+    # Rough England holidays, enough for invented history: summer, Christmas, Easter.
+    easter_sunday = easter(day.year)
+    return (
+        (day.month, day.day) >= (7, 21)
+        and (day.month, day.day) <= (9, 3)
+        or (day.month, day.day) >= (12, 19)
+        or (day.month, day.day) <= (1, 4)
+        or abs((day - easter_sunday).days) <= 8
+    )
 
 
 def _next_date(meetings: list[Meeting], meeting: Meeting) -> dt.date | None:

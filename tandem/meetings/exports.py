@@ -48,12 +48,19 @@ def record_data(meeting: Meeting) -> MeetingRecord:
         items=tuple(_item(item, carried) for item in items),
         any_other_business=sheet.any_other_business if sheet else "",
         next_meeting_on=sheet.next_meeting_on if sheet else None,
-        title=meeting.title if meeting.title else MeetingRecord.title,
+        title=record_title(meeting),
         parked=tuple(p.text for p in meeting.parked.all()),
         other_actions=tuple(
             _action(a) for a in meeting.raised.filter(item=None).select_related("owner")
         ),
     )
+
+
+def record_title(meeting: Meeting) -> str:
+    default = Meeting._meta.get_field("title").default
+    if meeting.title in ("", default):
+        return MeetingRecord.title
+    return f"Meeting record: {meeting.title}"
 
 
 def _item(item: AgendaItem, carried: list[ActionItem]) -> RecordItem:
@@ -65,7 +72,7 @@ def _item(item: AgendaItem, carried: list[ActionItem]) -> RecordItem:
         position=item.position,
         title=item.title,
         kind=item.get_kind_display(),
-        owner=person(item.owner),
+        owner=person(item.owner) if item.owner else "",
         minutes=item.minutes,
         key_points=item.key_points,
         decision=item.decision,

@@ -110,7 +110,9 @@ def add_items(doc: DocxDocument, items: tuple[RecordItem, ...]) -> None:
         cells = add_row(table).cells
         cells[0].text = str(item.position)
         cells[1].paragraphs[0].add_run(item.title).bold = True
-        cells[1].add_paragraph(f"{item.kind}, {item.owner}")
+        cells[1].add_paragraph(
+            f"{item.kind}, {item.owner}" if item.owner else item.kind
+        )
         fill_key_points(cells[2], item)
     set_widths(table, [Cm(1.2), Cm(5.3), Cm(11.5)])
 

@@ -150,6 +150,7 @@ def build_agenda(meeting: Meeting, *, by: User | None) -> int:
             "position": 0,
             "minutes": 10,
             "kind": AgendaItem.Kind.INFORMATION,
+            "owner": by if by is not None and by.is_active else None,
         },
     )
     if created:
