@@ -31,14 +31,10 @@ def _actions(ctx: DashboardContext) -> list[Attention]:
     for action in actions:
         owner = action.owner.get_full_name() or action.owner.username
         if action.due_on < ctx.today:
-            text = (
-                f"Action {action.reference} ({owner}) was due {action.due_on:%d/%m/%Y}"
-            )
+            text = f"“{action.description}” ({owner}) was due {action.due_on:%d/%m/%Y}"
             found.append(Attention(Level.OVERDUE, text, url, action.due_on))
         else:
-            text = (
-                f"Action {action.reference} ({owner}) is due {action.due_on:%d/%m/%Y}"
-            )
+            text = f"“{action.description}” ({owner}) is due {action.due_on:%d/%m/%Y}"
             found.append(Attention(Level.DUE, text, url, action.due_on))
 
     return found

@@ -418,7 +418,7 @@ def _prepare(meeting: Meeting, demo) -> None:  # noqa: ANN001
         by=senco,
         title="Choose the training day focus",
         kind=AgendaItem.Kind.DECISION,
-        minutes=15,
+        minutes=10,
         owner=senco,
     )
     services.add_option(

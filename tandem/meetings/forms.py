@@ -189,7 +189,7 @@ class RecordForm(forms.Form):
 
 
 class ActionForm(forms.ModelForm):
-    owner = PersonChoiceField(queryset=User.objects.none())
+    owner = PersonChoiceField(queryset=User.objects.none(), empty_label="Choose who")
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:

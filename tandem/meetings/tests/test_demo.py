@@ -84,7 +84,6 @@ def test_the_dashboard_asks_for_the_agenda_and_flags_overdue_actions(demo):
     )
     assert (
         "overdue",
-        f"Action {overdue.reference} (Rhiannon Talbot) was due "
-        f"{overdue.due_on:%d/%m/%Y}",
+        f"“{overdue.description}” (Rhiannon Talbot) was due {overdue.due_on:%d/%m/%Y}",
     ) in texts
     assert "Next meeting" in panels
