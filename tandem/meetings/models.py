@@ -169,7 +169,7 @@ class ParkedItem(models.Model):
 
     TRANSITIONS = {
         Status.PARKED: {Status.CARRIED, Status.CLOSED},
-        Status.CARRIED: set(),
+        Status.CARRIED: {Status.PARKED},  # its agenda item was removed or parked
         Status.CLOSED: {Status.PARKED},
     }
 

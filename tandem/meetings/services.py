@@ -242,8 +242,23 @@ def remove_item(item: AgendaItem, *, by: User) -> None:
     record(
         "meetings.item.removed", item, by=by, school=meeting.school, meeting=meeting.pk
     )
+    _release_parked(item, by=by)
     item.delete()
     _renumber(meeting)
+
+
+def _release_parked(item: AgendaItem, *, by: User) -> ParkedItem | None:
+    """Put the parked point this item came from back in the parking lot, if any."""
+
+    parked = ParkedItem.objects.select_for_update().filter(carried_to=item).first()
+    if parked is None:
+        return None
+    parked.transition_to(ParkedItem.Status.PARKED)
+    parked.carried_to = None
+    parked.save(update_fields=["status", "carried_to"])
+    record("meetings.parked.returned", parked, by=by, item=item.pk)
+
+    return parked
 
 
 @transaction.atomic
@@ -369,10 +384,12 @@ def park_item(item: AgendaItem, *, by: User) -> ParkedItem:
     if item.is_actions_review:
         raise InvalidTransition("The review of open actions cannot be parked.")
     meeting = item.meeting
-    parked = ParkedItem.objects.create(
-        school=meeting.school, raised_in=meeting, text=item.title, raised_by=by
-    )
-    record("meetings.parked.added", parked, by=by, meeting=meeting.pk, item=item.pk)
+    parked = _release_parked(item, by=by)
+    if parked is None:
+        parked = ParkedItem.objects.create(
+            school=meeting.school, raised_in=meeting, text=item.title, raised_by=by
+        )
+        record("meetings.parked.added", parked, by=by, meeting=meeting.pk, item=item.pk)
     item.delete()
     _renumber(meeting)
 

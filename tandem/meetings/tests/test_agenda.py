@@ -266,3 +266,25 @@ def test_an_sen_governor_may_close_only_their_own_actions(world, client):
     senco_s.refresh_from_db()
     assert (mine.status_code, theirs.status) == (302, "done")
     assert (other.status_code, senco_s.status) == (403, "open")
+
+
+def test_removing_or_parking_a_carried_point_returns_it_to_the_parking_lot(world):
+    first = make_meeting(world.school, on=dt.date(2026, 1, 13))
+    second = make_meeting(world.school, on=dt.date(2026, 2, 3))
+    third = make_meeting(world.school, on=dt.date(2026, 3, 3))
+    parked = services.park_point(first, by=None, text="Homework expectations")
+    item = services.carry_parked(parked, second, by=None)
+
+    again = services.park_item(item, by=None)
+    moved = services.carry_parked(parked, third, by=None)
+    services.remove_item(moved, by=None)
+
+    parked.refresh_from_db()
+    assert again == parked
+    assert ParkedItem.objects.count() == 1
+    assert (parked.status, parked.carried_to, parked.raised_in) == (
+        "parked",
+        None,
+        first,
+    )
+    assert not second.items.filter(title="Homework expectations").exists()
