@@ -13,6 +13,7 @@ NAVIGATION = [
     ("Reports", "reports:report-list", Capability.REPORTS),
     ("Documents", "compliance:document-list", Capability.DOCUMENTS),
     ("History", "audit:history", Capability.HISTORY),
+    ("Settings", "schools:school-settings", Capability.SCHOOL_SETTINGS),
 ]
 
 

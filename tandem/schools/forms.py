@@ -1,6 +1,6 @@
 from django import forms
 
-from tandem.schools.models import TeamMember
+from tandem.schools.models import School, TeamMember
 
 
 class TeamMemberForm(forms.ModelForm):
@@ -18,3 +18,10 @@ class TeamMemberForm(forms.ModelForm):
             "role": "For example: teaching assistant, speech and language lead.",
             "notes": "What the team said in the reflective activity.",
         }
+
+
+class SchoolSettingsForm(forms.ModelForm):
+    class Meta:
+        model = School
+        fields = ["paper_colour", "suppression_threshold", "require_two_factor"]
+        widgets = {"paper_colour": forms.TextInput(attrs={"type": "color"})}

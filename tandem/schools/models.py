@@ -45,6 +45,11 @@ class School(models.Model):
         ],
         help_text="The paper colour of printed records, as the governing body pack uses.",
     )
+    require_two_factor = models.BooleanField(
+        "Require two-factor sign-in",
+        default=False,
+        help_text="Everyone who can change this school's records must use an authenticator app.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

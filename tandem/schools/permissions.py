@@ -8,6 +8,10 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django_otp import devices_for_user
 
 from tandem.schools.models import Membership, School
 
@@ -31,6 +35,7 @@ class Capability(StrEnum):
     DOCUMENTS = "documents"
     SIGN_OFF = "sign_off"
     HISTORY = "history"
+    SCHOOL_SETTINGS = "school_settings"
 
 
 # capability: (roles that may read, roles that may write). From product.md's table.
@@ -50,7 +55,9 @@ RULES: dict[Capability, tuple[frozenset, frozenset]] = {
     Capability.DOCUMENTS: (ALL_ROLES, LEADERS),
     Capability.SIGN_OFF: (ALL_ROLES, GOVERNORS | {Role.CLERK}),
     Capability.HISTORY: (LEADERS, frozenset()),
+    Capability.SCHOOL_SETTINGS: (LEADERS, frozenset({Role.SENCO, Role.HEADTEACHER})),
 }
+WRITING_ROLES = frozenset().union(*(writers for _, writers in RULES.values()))
 
 
 @dataclass(frozen=True)
@@ -82,9 +89,17 @@ class SchoolAccess:
             return self.membership.also_governor
         return self.role in writers
 
+    @property
+    def may_write_anything(self) -> bool:
+        return self.role in WRITING_ROLES or self.membership.also_governor
+
     def require(self, capability: Capability, *, write: bool = False) -> None:
         if not self.can(capability, write=write):
             raise PermissionDenied
+
+
+def devices_for(user, *, confirmed: bool) -> list:  # noqa: ANN001
+    return list(devices_for_user(user, confirmed=confirmed))
 
 
 def resolve_access(user, urn: str) -> SchoolAccess:  # noqa: ANN001
@@ -101,6 +116,22 @@ def resolve_access(user, urn: str) -> SchoolAccess:  # noqa: ANN001
     return SchoolAccess(school=membership.school, membership=membership)
 
 
+def two_factor_redirect(
+    request: HttpRequest, access: SchoolAccess
+) -> HttpResponse | None:
+    """Send the user to the second sign-in step, or to set it up, when it is needed."""
+
+    user = request.user
+    if user.is_verified():
+        return None
+    next_query = urlencode({"next": request.get_full_path()})
+    if devices_for(user, confirmed=True):
+        return redirect(f"{reverse('two-factor-verify')}?{next_query}")
+    if access.school.require_two_factor and access.may_write_anything:
+        return redirect(f"{reverse('two-factor-setup')}?{next_query}")
+    return None
+
+
 def school_view(capability: Capability, *, write: bool = False) -> Callable:
     """Decorate `view(request, access, **kwargs)`: resolve the school, then check the role.
 
@@ -114,6 +145,8 @@ def school_view(capability: Capability, *, write: bool = False) -> Callable:
         @wraps(view)
         def wrapper(request: HttpRequest, urn: str, **kwargs) -> HttpResponse:
             access = resolve_access(request.user, urn)
+            if second_step := two_factor_redirect(request, access):
+                return second_step
             writing = write or request.method not in ("GET", "HEAD")
             access.require(capability, write=writing)
             request.school_access = access

@@ -82,3 +82,21 @@ def remove_team_member(member: TeamMember, *, by: AbstractBaseUser) -> None:
         "schools.team_member.removed", None, by=by, school=school, team_member=member_id
     )
     logger.info("Team member %s: removed from school %s", member_id, school.pk)
+
+
+SETTINGS_FIELDS = ["paper_colour", "suppression_threshold", "require_two_factor"]
+
+
+@transaction.atomic
+def update_school_settings(school: School, *, by: AbstractBaseUser, **fields) -> School:
+    changed = [
+        name for name in SETTINGS_FIELDS if getattr(school, name) != fields[name]
+    ]
+    for name in SETTINGS_FIELDS:
+        setattr(school, name, fields[name])
+    school.full_clean()
+    school.save(update_fields=SETTINGS_FIELDS)
+
+    record("schools.school.settings_changed", school, by=by, changed=changed)
+
+    return school

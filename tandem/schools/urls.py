@@ -5,6 +5,7 @@ from tandem.schools import views
 app_name = "schools"
 urlpatterns = [
     path("", views.school_dashboard, name="dashboard"),
+    path("settings/", views.school_settings, name="school-settings"),
     path("team/", views.team_list, name="team-list"),
     path("team/add/", views.team_member_create, name="team-member-create"),
     path("team/<int:pk>/edit/", views.team_member_edit, name="team-member-edit"),

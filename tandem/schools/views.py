@@ -8,7 +8,7 @@ from tandem.lib.calendar import format_date, london_today
 from tandem.lib.concurrency import StaleEdit
 from tandem.lib.pdf import render_pdf
 from tandem.schools import dashboard, services
-from tandem.schools.forms import TeamMemberForm
+from tandem.schools.forms import SchoolSettingsForm, TeamMemberForm
 from tandem.schools.models import Membership, TeamMember
 from tandem.schools.permissions import Capability, SchoolAccess, school_view
 
@@ -32,6 +32,22 @@ def school_dashboard(request: HttpRequest, access: SchoolAccess) -> HttpResponse
     context = {"attention": dashboard.attention(ctx), "panels": dashboard.panels(ctx)}
 
     return render(request, "schools/dashboard.html", context)
+
+
+@school_view(Capability.SCHOOL_SETTINGS)
+def school_settings(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
+    form = SchoolSettingsForm(request.POST or None, instance=access.school)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in services.SETTINGS_FIELDS}
+        services.update_school_settings(access.school, by=request.user, **fields)
+        messages.success(request, "The school's settings have been saved.")
+        return redirect("schools:school-settings", urn=access.school.urn)
+    context = {
+        "form": form,
+        "can_edit": access.can(Capability.SCHOOL_SETTINGS, write=True),
+    }
+
+    return render(request, "schools/school_settings.html", context)
 
 
 @school_view(Capability.TEAM)

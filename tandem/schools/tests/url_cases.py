@@ -5,6 +5,10 @@ TEAM_WRITE_FORM = expect(403, senco=200, headteacher=200, senior_leader=200)
 TEAM_WRITE_POST = expect(403, senco=302, headteacher=302, senior_leader=302)
 # Writers get 404 for another school's record; roles that may not write are refused first.
 OTHER_SCHOOL = expect(403, senco=404, headteacher=404, senior_leader=404)
+LEADERS_READ = expect(403, senco=200, headteacher=200, senior_leader=200)
+SETTINGS_POST = expect(403, senco=302, headteacher=302)
+SETTINGS = {"paper_colour": "#fff8e1", "suppression_threshold": 5}
+ANYONE = expect(200, anonymous=200, outsider=200)
 NEW_MEMBER = {
     "name": "Siân Ó Briain",
     "role": "Teaching assistant",
@@ -31,6 +35,32 @@ CASES = [
     UrlCase("login", expect(200, anonymous=200, outsider=200), urn=lambda world: None),
     UrlCase("logout", expect(302, outsider=302), method="post", urn=lambda world: None),
     UrlCase("schools:dashboard", expect(200)),
+    UrlCase("schools:school-settings", LEADERS_READ),
+    UrlCase(
+        "schools:school-settings",
+        SETTINGS_POST,
+        method="post",
+        data=lambda world: SETTINGS,
+    ),
+    UrlCase("two-factor-setup", expect(200, outsider=200), urn=lambda world: None),
+    UrlCase("two-factor-verify", expect(200, outsider=200), urn=lambda world: None),
+    UrlCase("password_reset", ANYONE, urn=lambda world: None),
+    UrlCase(
+        "password_reset",
+        expect(302, anonymous=302, outsider=302),
+        method="post",
+        data=lambda world: {"email": "senco@example.org"},
+        urn=lambda world: None,
+    ),
+    UrlCase("password_reset_done", ANYONE, urn=lambda world: None),
+    UrlCase(
+        "password_reset_confirm",
+        ANYONE,
+        urn=lambda world: None,
+        kwargs=lambda world: {"uidb64": "MQ", "token": "not-a-real-token"},
+        note="an invalid link shows the expired page",
+    ),
+    UrlCase("password_reset_complete", ANYONE, urn=lambda world: None),
     UrlCase("schools:team-list", TEAM_READ),
     UrlCase("schools:team-member-create", TEAM_WRITE_FORM),
     UrlCase(

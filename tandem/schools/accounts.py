@@ -1,0 +1,107 @@
+"""Signing in: the password step, the optional second step (TOTP) and its set-up."""
+
+import base64
+import logging
+
+import segno
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django_otp import login as otp_login
+from django_otp import match_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tandem.audit.services import record
+from tandem.schools.permissions import devices_for
+
+logger = logging.getLogger(__name__)
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label="Code from your authenticator app",
+        max_length=8,
+        help_text="Six digits, for example 123456.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+        ),
+    )
+
+
+class SignInView(auth_views.LoginView):
+    """The password step; people with an authenticator app go on to the code step."""
+
+    def get_success_url(self) -> str:
+        url = super().get_success_url()
+        if devices_for(self.request.user, confirmed=True):
+            return f"{reverse('two-factor-verify')}?{urlencode({'next': url})}"
+        return url
+
+
+def _safe_next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or reverse("home")
+    if url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
+        return target
+    return reverse("home")
+
+
+@login_required
+def two_factor_verify(request: HttpRequest) -> HttpResponse:
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = match_token(request.user, form.cleaned_data["token"].strip())
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_safe_next(request))
+        form.add_error(
+            "token", "That code is not right. Codes change every 30 seconds."
+        )
+
+    return render(
+        request,
+        "registration/two_factor_verify.html",
+        {"form": form, "next": _safe_next(request)},
+    )
+
+
+@login_required
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_verified():
+        messages.info(request, "Two-factor sign-in is already on for your account.")
+        return redirect(_safe_next(request))
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=request.user, confirmed=False, defaults={"name": "Authenticator app"}
+    )
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"].strip()):
+            _confirm_device(device, by=request.user)
+            otp_login(request, device)
+            messages.success(request, "Two-factor sign-in is now on for your account.")
+            return redirect(_safe_next(request))
+        form.add_error("token", "That code is not right. Check the time on your phone.")
+
+    context = {
+        "form": form,
+        "next": _safe_next(request),
+        "qr_svg": segno.make(device.config_url, error="m").svg_inline(scale=5),
+        "secret": base64.b32encode(device.bin_key).decode(),
+    }
+    return render(request, "registration/two_factor_setup.html", context)
+
+
+@transaction.atomic
+def _confirm_device(device: TOTPDevice, *, by) -> None:  # noqa: ANN001
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+
+    record("accounts.two_factor.enabled", device, by=by)
+    logger.info("User %s: two-factor sign-in turned on", by.pk)

@@ -1,0 +1,159 @@
+import re
+import time
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tandem.audit.models import AuditEntry
+from tandem.schools.models import Membership
+from tandem.testing import PASSWORD, make_member, make_school
+
+Role = Membership.Role
+
+
+def code_for(device: TOTPDevice) -> str:
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=6):06d}"
+
+
+@pytest.mark.django_db
+@pytest.mark.login_throttling
+def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(client) -> None:
+    school = make_school()
+    user = make_member(school, Role.SENCO, username="rhiannon")
+    login = reverse("login")
+
+    for _ in range(5):
+        client.post(login, {"username": "rhiannon", "password": "wrong"})
+    response = client.post(login, {"username": "rhiannon", "password": PASSWORD})
+
+    assert response.status_code == 429
+    assert "Too many attempts to sign in" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert user.is_active
+
+
+@pytest.mark.django_db
+@pytest.mark.login_throttling
+def test_right_password_signs_in_with_throttling_on(client) -> None:
+    make_member(make_school(), Role.SENCO, username="rhiannon")
+
+    response = client.post(
+        reverse("login"), {"username": "rhiannon", "password": PASSWORD}
+    )
+
+    assert response.status_code == 302
+    assert "_auth_user_id" in client.session
+
+
+@pytest.mark.django_db
+def test_pages_carry_a_content_security_policy_without_inline_scripts(client) -> None:
+    response = client.get(reverse("login"))
+
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "<script>" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_password_reset_sends_a_working_link(client) -> None:
+    user = make_member(make_school(), Role.SENCO, username="rhiannon")
+
+    client.post(reverse("password_reset"), {"email": user.email})
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.subject == "Reset your Tandem password"
+    link = re.search(r"http://testserver(/accounts/reset/\S+/)", message.body)[1]
+    form_page = client.get(link, follow=True)
+    assert "Choose a new password" in form_page.content.decode()
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {
+            "new_password1": "a-new-long-password-7",
+            "new_password2": "a-new-long-password-7",
+        },
+    )
+    assert done.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("a-new-long-password-7")
+
+
+@pytest.mark.django_db
+def test_school_requiring_two_factor_sends_writers_to_set_it_up(client) -> None:
+    school = make_school(require_two_factor=True)
+    senco = make_member(school, Role.SENCO, username="rhiannon")
+    client.force_login(senco)
+    dashboard = reverse("schools:dashboard", kwargs={"urn": school.urn})
+
+    first = client.get(dashboard)
+
+    assert first.status_code == 302
+    assert first["Location"].startswith(reverse("two-factor-setup"))
+    setup_page = client.get(first["Location"])
+    assert "Scan this QR code" in setup_page.content.decode()
+    device = TOTPDevice.objects.get(user=senco, confirmed=False)
+    confirmed = client.post(first["Location"], {"token": code_for(device)})
+    assert confirmed.status_code == 302 and confirmed["Location"] == dashboard
+    assert client.get(dashboard).status_code == 200
+    assert (
+        AuditEntry.objects.filter(
+            action="accounts.two_factor.enabled", actor=senco
+        ).count()
+        == 1
+    )
+
+
+@pytest.mark.django_db
+def test_read_only_roles_are_not_forced_into_two_factor(client) -> None:
+    school = make_school(require_two_factor=True)
+    officer = make_member(school, Role.OFFICER, username="fatima")
+    client.force_login(officer)
+
+    response = client.get(reverse("schools:dashboard", kwargs={"urn": school.urn}))
+
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_user_with_an_app_must_enter_a_code_after_the_password(client) -> None:
+    school = make_school()
+    senco = make_member(school, Role.SENCO, username="rhiannon")
+    device = TOTPDevice.objects.create(user=senco, name="phone", confirmed=True)
+
+    signed_in = client.post(
+        reverse("login"), {"username": "rhiannon", "password": PASSWORD}
+    )
+    assert signed_in["Location"].startswith(reverse("two-factor-verify"))
+    dashboard = reverse("schools:dashboard", kwargs={"urn": school.urn})
+    assert client.get(dashboard)["Location"].startswith(reverse("two-factor-verify"))
+
+    wrong = client.post(
+        reverse("two-factor-verify"), {"token": "000000", "next": dashboard}
+    )
+    assert "That code is not right" in wrong.content.decode()
+    time.sleep(
+        1.1
+    )  # django-otp makes a second attempt wait a second after a wrong code
+    right = client.post(
+        reverse("two-factor-verify"), {"token": code_for(device), "next": dashboard}
+    )
+    assert right["Location"] == dashboard
+    assert client.get(dashboard).status_code == 200
+
+
+@pytest.mark.django_db
+def test_verify_ignores_a_next_address_on_another_site(client) -> None:
+    senco = make_member(make_school(), Role.SENCO, username="rhiannon")
+    device = TOTPDevice.objects.create(user=senco, name="phone", confirmed=True)
+    client.force_login(senco)
+
+    response = client.post(
+        reverse("two-factor-verify"),
+        {"token": code_for(device), "next": "https://evil.example/"},
+    )
+
+    assert response["Location"] == reverse("home")
