@@ -48,9 +48,15 @@ def set_page_colour(document, colour: str) -> None:
     background = OxmlElement("w:background")
     background.set(qn("w:color"), colour.lstrip("#").upper())
     document.element.insert(0, background)
+    # Word shows w:background only when the settings ask; schema order puts the flag
+    # straight after w:zoom.
     settings = document.settings.element
-    display = OxmlElement("w:displayBackgroundShape")
-    settings.insert(0, display)
+    flag = OxmlElement("w:displayBackgroundShape")
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is None:
+        settings.insert(0, flag)
+    else:
+        zoom.addnext(flag)
 
 
 def add_table(

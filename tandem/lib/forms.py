@@ -28,11 +28,14 @@ class TimeInput(forms.TimeInput):
 
 
 class WallClockMixin:
-    """For forms with `date` and `time` fields: refuse a time the clocks skip."""
+    """For forms with a date and a time field: refuse a time the clocks skip."""
+
+    wall_clock_fields = ("date", "time")
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        day, time = cleaned.get("date"), cleaned.get("time")
+        date_field, time_field = self.wall_clock_fields
+        day, time = cleaned.get(date_field), cleaned.get(time_field)
         if day and time and (problem := wall_clock_problem(day, time)):
-            self.add_error("time", problem)
+            self.add_error(time_field, problem)
         return cleaned

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from tandem.lib.forms import DateInput, TimeInput
+from tandem.lib.forms import DateInput, TimeInput, WallClockMixin
+from tandem.lib.uploads import UploadRejected
 from tandem.meetings.models import ActionItem, AgendaItem, DecisionOption, Meeting
+from tandem.meetings.papers import sniff_paper
 from tandem.meetings.timebox import MAX_ITEM_MINUTES
 from tandem.schools.permissions import MEETING_PEOPLE
 
@@ -35,7 +36,8 @@ def school_people(school):  # noqa: ANN001, ANN201
     )
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(WallClockMixin, forms.Form):
+    wall_clock_fields = ("date", "start")
     title = forms.CharField(max_length=200, initial="SENCO and SEN governor meeting")
     date = forms.DateField(widget=DateInput, label="Date")
     start = forms.TimeField(
@@ -98,9 +100,10 @@ class PaperForm(forms.Form):
 
     def clean_file(self):  # noqa: ANN201
         upload = self.cleaned_data["file"]
-        if upload.size > settings.TANDEM_MAX_UPLOAD_BYTES:
-            limit = settings.TANDEM_MAX_UPLOAD_BYTES // (1024 * 1024)
-            raise forms.ValidationError(f"The paper must be smaller than {limit} MB.")
+        try:
+            sniff_paper(upload)
+        except UploadRejected as error:
+            raise forms.ValidationError(str(error)) from None
         return upload
 
 

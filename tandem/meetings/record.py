@@ -111,21 +111,6 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def css_string(text: str) -> str:
-    """`text` as a quoted CSS string, every unusual character escaped.
-
-    Each escape ends with the one space CSS swallows after it, and `<` can never
-    close the style element, so the result is safe to mark safe inside `<style>`.
-    """
-
-    plain = set(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-:/()"
-    )
-    body = "".join(ch if ch in plain else f"\\{ord(ch):06x} " for ch in text)
-
-    return f'"{body}"'
-
-
 @dataclass(frozen=True)
 class LoggedAction:
     """One line of the action log: an action and the meeting that raised it."""

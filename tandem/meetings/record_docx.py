@@ -12,10 +12,10 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import Table, _Cell, _Row
 
+from tandem.lib.docx import set_page_colour
 from tandem.meetings.record import MeetingRecord, RecordItem, dmy, lines
 
 ACTION_HEADINGS = ("Ref", "Action", "Owner", "Due by", "Status")
@@ -66,18 +66,7 @@ def set_up_page(doc: DocxDocument, paper: str) -> None:
     normal.font.size = Pt(10)
     normal.paragraph_format.space_after = Pt(2)
 
-    background = OxmlElement("w:background")
-    background.set(qn("w:color"), paper.removeprefix("#").upper())
-    doc.element.insert(0, background)
-    # Word shows w:background only when the settings ask it to; schema order puts the
-    # flag after w:zoom.
-    settings = doc.settings.element
-    flag = OxmlElement("w:displayBackgroundShape")
-    zoom = settings.find(qn("w:zoom"))
-    if zoom is None:
-        settings.insert(0, flag)
-    else:
-        zoom.addnext(flag)
+    set_page_colour(doc, paper)
 
 
 def add_details(doc: DocxDocument, record: MeetingRecord) -> None:

@@ -6,7 +6,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from weasyprint import HTML
 
-from tandem.meetings.record import ActionLog, MeetingRecord, css_string, dmy
+from tandem.lib.pdf import css_string
+from tandem.meetings.record import ActionLog, MeetingRecord, dmy
 
 
 def render_record_html(record: MeetingRecord) -> str:

@@ -12,6 +12,7 @@ from django.db.models import Max
 
 from tandem.audit.services import changed_fields, record
 from tandem.lib.concurrency import save_versioned
+from tandem.lib.uploads import CONTENT_TYPES
 from tandem.meetings import emails
 from tandem.meetings.models import (
     ActionItem,
@@ -25,6 +26,7 @@ from tandem.meetings.models import (
     MeetingRecord,
     ParkedItem,
 )
+from tandem.meetings.papers import sniff_paper
 from tandem.meetings.rules import DUE_SOON_DAYS, SHARE_DAYS_BEFORE, share_by
 
 __all__ = ["InvalidTransition"]
@@ -330,11 +332,15 @@ def remove_option(option: DecisionOption, *, by: User) -> None:
 
 @transaction.atomic
 def attach_paper(item: AgendaItem, *, by: User, upload: UploadedFile) -> AgendaPaper:
+    """Store a paper for an agenda item; its type is read from its content (UploadRejected
+    for anything but a PDF, Word document or plain text)."""
+
+    kind = sniff_paper(upload)
     paper = AgendaPaper(
         item=item,
         name=upload.name[:200],
         size=upload.size,
-        content_type=(upload.content_type or "application/octet-stream")[:100],
+        content_type=CONTENT_TYPES[kind],
         uploaded_by=by,
     )
     paper.file.save("paper", upload, save=False)

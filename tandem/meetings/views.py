@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from tandem.lib.calendar import AcademicYear, at_london, london_now, london_today
 from tandem.lib.concurrency import StaleEdit
+from tandem.lib.http import download
 from tandem.meetings import exports, services
 from tandem.meetings.forms import (
     ActionForm,
@@ -586,7 +587,7 @@ def _save_record(request: HttpRequest, meeting: Meeting, form: RecordForm) -> No
 @school_view(Capability.MEETINGS)
 def record_pdf(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
     meeting = get_meeting_for(access, pk)
-    return _download(
+    return download(
         exports.record_pdf(meeting),
         "application/pdf",
         exports.record_filename(meeting, "pdf"),
@@ -596,15 +597,9 @@ def record_pdf(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRespo
 @school_view(Capability.MEETINGS)
 def record_docx(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
     meeting = get_meeting_for(access, pk)
-    return _download(
+    return download(
         exports.record_docx(meeting), DOCX, exports.record_filename(meeting, "docx")
     )
-
-
-def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # --- Actions --------------------------------------------------------------------------
@@ -748,4 +743,4 @@ def action_log_pdf(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
         year = AcademicYear.of(today)
     pdf = exports.action_log_pdf(access.school, year, today=today)
 
-    return _download(pdf, "application/pdf", f"action-log-{year.slug}.pdf")
+    return download(pdf, "application/pdf", f"action-log-{year.slug}.pdf")

@@ -166,3 +166,20 @@ def test_planner_fgb_form_refuses_a_skipped_time() -> None:
 
     assert not form.is_valid()
     assert "the clocks go forward" in form.errors["time"][0]
+
+
+def test_meeting_form_refuses_a_skipped_time() -> None:
+    from tandem.meetings.forms import MeetingForm
+
+    form = MeetingForm(
+        {
+            "title": "SENCO and SEN governor meeting",
+            "date": "2027-03-28",
+            "start": "01:15",
+            "duration_minutes": 60,
+            "share_days_before": 7,
+        }
+    )
+
+    assert not form.is_valid()
+    assert list(form.errors) == ["start"]

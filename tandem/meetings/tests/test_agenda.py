@@ -288,3 +288,34 @@ def test_removing_or_parking_a_carried_point_returns_it_to_the_parking_lot(world
         first,
     )
     assert not second.items.filter(title="Homework expectations").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        (
+            "agenda.html",
+            b"<!doctype html><html><script>alert(1)</script></html>",
+            "this is a web page (HTML)",
+        ),
+        ("minutes.pdf", b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64, "cannot read it"),
+        ("notes.txt", b"%PDF-1.7\n%fake", "the name says plain text"),
+    ],
+)
+def test_papers_are_judged_by_content_not_by_name(
+    world, client, settings, tmp_path, name, data, reason
+):
+    settings.MEDIA_ROOT = tmp_path
+    meeting = make_meeting(world.school)
+    item = make_item(meeting)
+    client.force_login(world.user("senco"))
+    upload = SimpleUploadedFile(name, data, "application/pdf")
+
+    response = client.post(
+        url("paper-add", world, pk=meeting.pk, item_pk=item.pk),
+        {f"paper-{item.pk}-file": upload},
+        follow=True,
+    )
+
+    assert item.papers.count() == 0
+    assert reason in response.content.decode()

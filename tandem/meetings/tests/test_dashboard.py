@@ -13,9 +13,15 @@ TODAY = dt.date(2026, 2, 2)
 
 
 def attention_for(world, persona: str) -> list[tuple[str, str, str]]:
+    """The meetings app's items on the whole dashboard, in the dashboard's order."""
+
     access = resolve_access(world.user(persona), world.school.urn)
     ctx = dashboard.DashboardContext(access=access, today=TODAY)
-    return [(a.level, a.text, a.url) for a in dashboard.attention(ctx)]
+    return [
+        (a.level, a.text, a.url)
+        for a in dashboard.attention(ctx)
+        if "/meetings/" in a.url
+    ]
 
 
 def test_overdue_and_due_soon_actions_and_the_agenda_to_share():

@@ -2,7 +2,8 @@ from datetime import date, time
 
 import pytest
 
-from tandem.meetings.record import MeetingRecord, css_string, dmy, lines, paper_colour
+from tandem.lib.pdf import css_string
+from tandem.meetings.record import MeetingRecord, dmy, lines, paper_colour
 from tandem.meetings.tests.samples import normal_record
 
 
