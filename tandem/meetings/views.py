@@ -711,27 +711,52 @@ def action_status(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
         meeting = Meeting.objects.filter(
             school=access.school, pk=request.POST["meeting"]
         ).first()
-    if form.is_valid():
-        try:
-            services.set_action_status(
-                action,
-                form.cleaned_data["status"],
-                by=request.user,
-                today=london_today(),
-                meeting=meeting,
-            )
-        except InvalidTransition as error:
-            messages.error(request, str(error))
-        else:
-            action.refresh_from_db()
-            messages.success(
-                request,
-                f"{action.reference} is now {action.get_status_display().lower()}.",
-            )
+    announcement, level = _change_action_status(request, action, form, meeting)
+    if request.htmx:
+        return _action_row(request, access, action, meeting, announcement)
+    if announcement:
+        messages.add_message(request, level, announcement)
     if meeting is not None:
         return redirect("meetings:record-edit", urn=access.school.urn, pk=meeting.pk)
 
     return redirect("meetings:action-list", urn=access.school.urn)
+
+
+def _change_action_status(
+    request: HttpRequest, action: ActionItem, form: ActionStatusForm, meeting
+) -> tuple[str, int]:
+    if not form.is_valid():
+        return "", messages.ERROR
+    try:
+        services.set_action_status(
+            action,
+            form.cleaned_data["status"],
+            by=request.user,
+            today=london_today(),
+            meeting=meeting,
+        )
+    except InvalidTransition as error:
+        return str(error), messages.ERROR
+    action.refresh_from_db()
+
+    return (
+        f"{action.reference} is now {action.get_status_display().lower()}.",
+        messages.SUCCESS,
+    )
+
+
+def _action_row(request, access, action, meeting, announcement) -> HttpResponse:  # noqa: ANN001
+    """Just the changed row, for htmx to swap in place without reloading the page."""
+
+    context = {
+        "action": action,
+        "meeting": meeting,
+        "school": access.school,
+        "can_edit": True,
+        "changeable": {action.pk} if can_change_action(access, action) else set(),
+        "announcement": announcement,
+    }
+    return render(request, "meetings/_action_row.html", context)
 
 
 @school_view(Capability.ACTIONS)
