@@ -56,3 +56,32 @@ def test_outsider_reaches_none_of_larkspurs_pages(
 
     assert set(statuses.values()) == {404}, statuses
     check_axe(page)
+
+
+def test_marking_an_action_done_updates_its_row_in_place(
+    page: Page, live_server, demo
+) -> None:  # noqa: ANN001
+    from tandem.meetings.models import ActionItem
+
+    action = (
+        ActionItem.objects.filter(
+            school=demo.school, status="open", owner=demo.users["senco"]
+        )
+        .select_related("raised_in")
+        .first()
+    )
+    record = (
+        f"{live_server.url}/schools/{demo.school.urn}/meetings/"
+        f"{action.raised_in.pk}/record/"
+    )
+    sign_in(page, live_server, "demo-senco")
+    page.goto(record)
+    row = page.get_by_role("row").filter(has_text=action.reference).first
+
+    with page.expect_response(lambda r: "/status/" in r.url):
+        row.get_by_role("button", name=f"Mark done {action.reference}").click()
+
+    assert page.url == record
+    expect(row.get_by_role("button", name=f"Reopen {action.reference}")).to_be_visible()
+    expect(row).to_contain_text("Done")
+    check_axe(page)
