@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from django.http import HttpResponse
 from docx.shared import Cm
 
 from tandem.lib import docx
@@ -26,13 +25,6 @@ def filename(report: TermlyReport, extension: str) -> str:
     return f"termly-report-{report.school.urn}-{report.key}.{extension}".replace(
         ":", "-"
     )
-
-
-def download(data: bytes, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-
-    return response
 
 
 def report_pdf(report: TermlyReport, audience: Audience, *, today: dt.date) -> bytes:

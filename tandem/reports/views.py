@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from tandem.lib.calendar import london_today
 from tandem.lib.concurrency import StaleEdit
+from tandem.lib.http import download
 from tandem.reports import exports, services
 from tandem.reports.forms import (
     AnswerForm,
@@ -595,7 +596,7 @@ def report_pdf(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRespo
     report = get_report_for(access, pk)
     pdf = exports.report_pdf(report, audience_for(access), today=london_today())
 
-    return exports.download(pdf, "application/pdf", exports.filename(report, "pdf"))
+    return download(pdf, "application/pdf", exports.filename(report, "pdf"))
 
 
 @school_view(Capability.REPORTS)
@@ -603,4 +604,4 @@ def report_docx(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResp
     report = get_report_for(access, pk)
     data = exports.report_docx(report, audience_for(access), today=london_today())
 
-    return exports.download(data, exports.DOCX_TYPE, exports.filename(report, "docx"))
+    return download(data, exports.DOCX_TYPE, exports.filename(report, "docx"))

@@ -97,6 +97,21 @@ class ReportExportTests(TestCase):
             "Pupils on SEN support and with EHC plans, term by term\n3", text
         )
 
+    def test_downloads_use_the_shared_sandboxed_response(self) -> None:
+        self.client.login(username=self.senco.username, password=PASSWORD)
+        for name, extension in (
+            ("reports:report-pdf", "pdf"),
+            ("reports:report-docx", "docx"),
+        ):
+            url = reverse(
+                name, kwargs={"urn": self.world.school.urn, "pk": self.report.pk}
+            )
+            response = self.client.get(url)
+            self.assertEqual(response["X-Content-Type-Options"], "nosniff")
+            self.assertEqual(response["Content-Security-Policy"], "sandbox")
+            self.assertTrue(response["Content-Disposition"].startswith("attachment;"))
+            self.assertIn(f".{extension}", response["Content-Disposition"])
+
     def test_senco_pdf_shows_every_number(self) -> None:
         text = _flat(pdf_text(self._download("senco", "reports:report-pdf")))
 
