@@ -243,8 +243,13 @@ def report_numbers(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpR
             by_need=form.table("need"),
         )
         try:
-            services.set_numbers(report, numbers, by=request.user)
-        except ReportLocked as error:
+            services.set_numbers(
+                report,
+                numbers,
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
+        except (StaleEdit, ReportLocked) as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, "SEND numbers saved.")
@@ -260,10 +265,20 @@ def report_numbers(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpR
     return render(request, "reports/report_numbers.html", context)
 
 
+def _posted_version(request: HttpRequest) -> int:
+    """The version a confirmation page showed; a missing or odd one never matches."""
+
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return 0
+
+
 def _numbers_initial(report: TermlyReport, numbers: SendNumbers | None) -> dict:
     if numbers is None:
-        return {"pupils_on_roll": report.pupils_on_roll}
+        return {"pupils_on_roll": report.pupils_on_roll, "version": report.version}
     initial: dict = {
+        "version": report.version,
         "pupils_on_roll": numbers.roll,
         "sen_support": numbers.sen_support,
         "ehc_plans": numbers.ehc_plans,
@@ -291,8 +306,13 @@ def intervention_edit(
     form = InterventionForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_intervention(report, form.instance, by=request.user)
-        except ReportLocked as error:
+            services.save_intervention(
+                report,
+                form.instance,
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
+        except (StaleEdit, ReportLocked) as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, f"{form.instance.name} saved.")
@@ -323,14 +343,23 @@ def intervention_delete(
     intervention = get_object_or_404(Intervention, pk=item, report=report)
     if request.method == "POST":
         try:
-            services.delete_intervention(intervention, by=request.user)
-        except ReportLocked as error:
+            services.delete_intervention(
+                intervention,
+                by=request.user,
+                expected_version=_posted_version(request),
+            )
+        except (StaleEdit, ReportLocked) as error:
             messages.error(request, str(error))
         else:
             messages.success(request, f"{intervention.name} removed.")
         return _detail(report)
 
-    context = {"report": report, "thing": intervention.name, "kind": "intervention"}
+    context = {
+        "report": report,
+        "thing": intervention.name,
+        "kind": "intervention",
+        "version": intervention.version,
+    }
 
     return render(request, "reports/confirm_delete.html", context)
 
@@ -350,8 +379,13 @@ def application_edit(
     form = ApplicationForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_application(report, form.instance, by=request.user)
-        except ReportLocked as error:
+            services.save_application(
+                report,
+                form.instance,
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
+        except (StaleEdit, ReportLocked) as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, f"Application {form.instance.reference} saved.")
@@ -384,14 +418,23 @@ def application_delete(
     application = get_object_or_404(EhcApplication, pk=item, report=report)
     if request.method == "POST":
         try:
-            services.delete_application(application, by=request.user)
-        except ReportLocked as error:
+            services.delete_application(
+                application,
+                by=request.user,
+                expected_version=_posted_version(request),
+            )
+        except (StaleEdit, ReportLocked) as error:
             messages.error(request, str(error))
         else:
             messages.success(request, f"Application {application.reference} removed.")
         return _detail(report)
 
-    context = {"report": report, "thing": application.reference, "kind": "application"}
+    context = {
+        "report": report,
+        "thing": application.reference,
+        "kind": "application",
+        "version": application.version,
+    }
 
     return render(request, "reports/confirm_delete.html", context)
 
@@ -431,7 +474,9 @@ def report_import(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
         else:
             if headings and form.cleaned_data.get("remember"):
                 services.save_column_mapping(access.school, mapping, by=request.user)
-            request.session[_PENDING.format(pk=report.pk)] = dataclasses.asdict(result)
+            pending = dataclasses.asdict(result)
+            pending["report_version"] = report.version
+            request.session[_PENDING.format(pk=report.pk)] = pending
             return redirect(
                 "reports:report-import-preview", urn=access.school.urn, pk=report.pk
             )
@@ -470,11 +515,15 @@ def report_import_preview(
     if pending is None:
         messages.info(request, "Choose a file to import first.")
         return redirect("reports:report-import", urn=access.school.urn, pk=report.pk)
+    pending = dict(pending)
+    version = pending.pop("report_version", 0)
     result = ImportResult(**pending)
     if request.method == "POST":
         try:
-            services.apply_sen_import(report, result, by=request.user)
-        except ReportLocked as error:
+            services.apply_sen_import(
+                report, result, by=request.user, expected_version=version
+            )
+        except (StaleEdit, ReportLocked) as error:
             messages.error(request, str(error))
         else:
             messages.success(request, "The imported numbers are now in the report.")
@@ -506,7 +555,7 @@ def report_submit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
             services.submit_report(
                 report,
                 by=request.user,
-                expected_version=int(request.POST.get("version", 0)),
+                expected_version=_posted_version(request),
             )
         except (StaleEdit, InvalidTransition) as error:
             messages.error(request, str(error))
@@ -525,7 +574,7 @@ def report_reopen(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
         services.reopen_report(
             report,
             by=request.user,
-            expected_version=int(request.POST.get("version", 0)),
+            expected_version=_posted_version(request),
         )
     except (StaleEdit, InvalidTransition) as error:
         messages.error(request, str(error))

@@ -16,7 +16,9 @@ EHC_ROW = '<tr><th scope="row">EHC plans</th><td class="num">{}</td>'
 
 def small_result():  # noqa: ANN201
     return make_result(
-        pupils=210, sen_support=27, ehc_plan=3,
+        pupils=210,
+        sen_support=27,
+        ehc_plan=3,
         by_year={"Y1": {"K": 12, "E": 2, "N": 80}, "Y2": {"K": 15, "E": 1, "N": 100}},
         by_need={"SLCN": {"K": 20, "E": 3}, "SEMH": {"K": 7, "E": 0}},
         by_year_need={},
@@ -28,8 +30,12 @@ class ReportDetailTests(TestCase):
         self.world = make_world()
         self.senco = self.world.user("senco")
         self.report = make_report(
-            self.world.school, by=self.senco, element_2=4500000, element_3=1200000,
-            expenditure=6000050, senco_name="Rhiannon Talbot",
+            self.world.school,
+            by=self.senco,
+            element_2=4500000,
+            element_3=1200000,
+            expenditure=6000050,
+            senco_name="Rhiannon Talbot",
         )
         services.apply_sen_import(self.report, small_result(), by=self.senco)
         make_intervention(self.report)
@@ -37,16 +43,19 @@ class ReportDetailTests(TestCase):
 
     def _get(self, persona: str):  # noqa: ANN202
         self.client.login(username=self.world.user(persona).username, password=PASSWORD)
-        url = reverse("reports:report-detail",
-                      kwargs={"urn": self.world.school.urn, "pk": self.report.pk})
+        url = reverse(
+            "reports:report-detail",
+            kwargs={"urn": self.world.school.urn, "pk": self.report.pk},
+        )
 
         return self.client.get(url)
 
     def test_senco_sees_every_number_and_edit_links(self) -> None:
         response = self._get("senco")
 
-        self.assertContains(response, "<h1>Termly SEND report: Autumn 2025/26</h1>",
-                            html=True)
+        self.assertContains(
+            response, "<h1>Termly SEND report: Autumn 2025/26</h1>", html=True
+        )
         body = response.content.decode()
         self.assertIn(EHC_ROW.format("3"), body)
         self.assertIn("Overspent by £3,000.50", body)

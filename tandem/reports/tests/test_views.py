@@ -12,6 +12,7 @@ from tandem.reports.models import (
     SendCount,
     TermlyReport,
 )
+from tandem.reports.send_numbers import SendNumbers
 from tandem.reports.tests.builders import make_report, submit
 from tandem.testing import PASSWORD, make_world
 
@@ -134,6 +135,7 @@ class FinanceTests(ReportViewTests):
 class NumbersTests(ReportViewTests):
     def test_typed_numbers_are_saved(self) -> None:
         data = {
+            "version": str(self.report.version),
             "pupils_on_roll": "400",
             "sen_support": "20",
             "ehc_plans": "4",
@@ -158,6 +160,7 @@ class NumbersTests(ReportViewTests):
 
     def test_breakdown_larger_than_total_is_refused(self) -> None:
         data = {
+            "version": str(self.report.version),
             "sen_support": "5",
             "ehc_plans": "0",
             "year_Y1_K": "4",
@@ -169,6 +172,67 @@ class NumbersTests(ReportViewTests):
         self.assertContains(
             response, "The year groups add up to 7, more than this total."
         )
+        self.assertFalse(SendCount.objects.exists())
+
+    def test_counts_above_the_roll_are_refused(self) -> None:
+        data = {
+            "version": str(self.report.version),
+            "pupils_on_roll": "10",
+            "sen_support": "5000",
+            "ehc_plans": "9000",
+        }
+
+        response = self.client.post(self.url("reports:report-numbers"), data)
+
+        self.assertContains(
+            response,
+            "Pupils on SEN support and with EHC plans add up to 14,000, more than "
+            "the 10 pupils on roll.",
+        )
+        self.assertNotContains(response, "50000.0%")
+        self.assertFalse(SendCount.objects.exists())
+
+    def test_an_absurd_roll_is_refused(self) -> None:
+        data = {
+            "version": str(self.report.version),
+            "pupils_on_roll": "99999999999",
+            "sen_support": "5",
+            "ehc_plans": "1",
+        }
+
+        response = self.client.post(self.url("reports:report-numbers"), data)
+
+        self.assertContains(
+            response,
+            "The number of pupils on roll cannot be more than 10,000; please check "
+            "the number.",
+        )
+        self.assertFalse(SendCount.objects.exists())
+
+    def test_absurd_counts_without_a_roll_are_refused(self) -> None:
+        data = {
+            "version": str(self.report.version),
+            "sen_support": "5000",
+            "ehc_plans": "90000",
+        }
+
+        response = self.client.post(self.url("reports:report-numbers"), data)
+
+        self.assertContains(
+            response,
+            "The number of pupils with EHC plans cannot be more than 10,000; please "
+            "check the number.",
+        )
+        self.assertFalse(SendCount.objects.exists())
+
+    def test_the_service_refuses_counts_above_the_roll(self) -> None:
+        with self.assertRaises(ValueError):
+            services.set_numbers(
+                self.report,
+                SendNumbers(10, 5000, 9000, {}, {}),
+                by=self.senco,
+                expected_version=self.report.version,
+            )
         self.assertFalse(SendCount.objects.exists())
 
 
@@ -219,7 +283,7 @@ class InterventionAndApplicationTests(ReportViewTests):
         url = self.url("reports:application-delete", item=application.pk)
 
         self.assertContains(self.client.get(url), "Yes, remove EHC-26-01")
-        self.client.post(url)
+        self.client.post(url, {"version": "1"})
 
         self.assertFalse(EhcApplication.objects.exists())
 
