@@ -147,6 +147,22 @@ def _comparisons(document, content: ReportContent) -> None:  # noqa: ANN001
 
 def _applications(document, content: ReportContent) -> None:  # noqa: ANN001
     document.add_heading("EHC plan and high-needs funding applications", level=2)
+    summary = content.ehc_summary
+    if summary is not None:
+        docx.add_table(
+            document,
+            ["Stage", "Applications in progress"],
+            [[label, count.text] for label, count in summary.stages]
+            + [["All in progress", summary.in_progress.text]],
+        )
+        document.add_paragraph(
+            "EHC needs assessments past the 20-week timescale: "
+            f"{summary.past_deadline.text}."
+        )
+        document.add_heading("The statutory timeline", level=3)
+        for step in summary.timeline:
+            document.add_paragraph(step)
+        return
     if not content.ehc:
         document.add_paragraph("No applications in progress.")
         return

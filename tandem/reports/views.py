@@ -158,7 +158,6 @@ def report_detail(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
         "questions": report.questions.all(),
         "versions": report.submitted_versions.select_related("submitted_by"),
         "interventions": report.interventions.all(),
-        "applications": report.applications.all(),
     }
 
     return render(request, "reports/report_detail.html", context)
