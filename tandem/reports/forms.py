@@ -8,7 +8,7 @@ from django import forms
 
 from tandem.lib.forms import DateInput
 from tandem.reports.imports.codes import NEED_CODES, NEED_LABELS, YEAR_LABELS
-from tandem.reports.imports.headings import ROLE_LABELS
+from tandem.reports.imports.headings import ROLE_LABELS, mapping_looks_like_data
 from tandem.reports.models import EhcApplication, Intervention, TermlyReport
 from tandem.reports.money import pence_to_pounds, pounds_to_pence
 from tandem.reports.send_numbers import numbers_problems
@@ -295,6 +295,27 @@ class ImportForm(forms.Form):
                 required=False,
                 initial=True,
             )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        chosen = {r: data.get(f"map_{r}") for r in ROLE_LABELS if data.get(f"map_{r}")}
+        if mapping_looks_like_data(chosen):
+            raise forms.ValidationError(
+                "A chosen column heading looks like a pupil's data, not a heading; "
+                "the file needs a row of column headings at the top."
+            )
+        columns: dict[str, list[str]] = {}
+        for role, heading in chosen.items():
+            columns.setdefault(heading, []).append(ROLE_LABELS[role])
+        for heading, roles in columns.items():
+            if len(roles) > 1:
+                self.add_error(
+                    None,
+                    f"The column “{heading}” was chosen for both "
+                    f"{' and '.join(roles)}; choose a different column for each.",
+                )
+
+        return data
 
     def mapping(self) -> dict[str, str]:
         return {

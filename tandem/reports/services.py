@@ -13,6 +13,7 @@ from django.utils import timezone
 from tandem.audit.services import changed_fields, record
 from tandem.lib.concurrency import StaleEdit, save_versioned
 from tandem.reports.imports import ImportResult
+from tandem.reports.imports.headings import mapping_looks_like_data
 from tandem.reports.models import (
     ColumnMapping,
     EhcApplication,
@@ -630,6 +631,11 @@ def answer_question(
 def save_column_mapping(
     school: School, mapping: Mapping[str, str], *, by
 ) -> ColumnMapping:  # noqa: ANN001
+    """Remember a school's column choices. Headings that are data values (a year
+    group, provision, need, number or date) are a pupil's cells, never saved."""
+
+    if mapping_looks_like_data(dict(mapping)):
+        raise ValueError("Column headings that look like pupil data are not saved.")
     saved, _ = ColumnMapping.objects.get_or_create(school=school)
     changed = changed_fields(saved.mapping, dict(mapping))
     saved.mapping = dict(mapping)

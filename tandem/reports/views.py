@@ -31,6 +31,7 @@ from tandem.reports.forms import (
 )
 from tandem.reports.imports import ImportResult, SenImportError, parse_sen_file
 from tandem.reports.imports.codes import year_order
+from tandem.reports.imports.headings import mapping_looks_like_data
 from tandem.reports.imports.preview import preview_headings
 from tandem.reports.models import (
     ColumnMapping,
@@ -447,9 +448,15 @@ def report_import(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
         return _locked(request, report)
     saved = ColumnMapping.objects.filter(school=access.school).first()
     mapping = dict(saved.mapping) if saved else {}
+    if mapping_looks_like_data(mapping):
+        mapping = {}  # an earlier version could save a pupil's cells as headings
     headings: tuple[str, ...] = ()
-    if request.method == "POST" and "headings" in request.POST:
-        headings = tuple(request.POST.getlist("headings"))
+    upload = request.FILES.get("file") if request.method == "POST" else None
+    if upload is not None and request.POST.get("choose_columns"):
+        # The choices offered are the headings of the file uploaded now, read
+        # again here: nothing posted back is trusted to be a heading.
+        headings = _headings_of(upload.read(), upload.name)
+        upload.seek(0)
     form = ImportForm(request.POST or None, request.FILES or None, headings=headings)
     problems: list = []
     if request.method == "POST" and form.is_valid():
@@ -492,6 +499,9 @@ def report_import(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
 
 
 def _headings_of(data: bytes, filename: str) -> tuple[str, ...]:
+    """The file's heading row to choose from; () when it has none (a row of pupil
+    data is never offered)."""
+
     try:
         return tuple(h for h in preview_headings(data, filename).headings if h)
     except SenImportError:

@@ -24,6 +24,8 @@ CSV = (
     "Davies;Lee;Year 4;;\r\n"
     ";;;;\r\n"
 )
+HEADERLESS = "Zebedee,Quartermaine,3,K,SPLD\r\nAnastasia,Vorobyova,4,E,ASD\r\n"
+PUPIL_CELLS = ("Zebedee", "Quartermaine", "Anastasia", "Vorobyova")
 ODD_HEADINGS = "Pupil,Class year,Support level,Main difficulty\r\nA,Year 5,K,MLD\r\n"
 
 
@@ -330,7 +332,7 @@ class ImportTests(ReportViewTests):
             "map_provision": "Support level",
             "map_need": "Main difficulty",
             "remember": "on",
-            "headings": ["Pupil", "Class year", "Support level", "Main difficulty"],
+            "choose_columns": "1",
         }
         response = self.upload(ODD_HEADINGS, **mapping)
 
@@ -348,6 +350,70 @@ class ImportTests(ReportViewTests):
         self.assertRedirects(
             self.upload(ODD_HEADINGS), self.url("reports:report-import-preview")
         )
+
+
+class HeaderlessImportTests(ReportViewTests):
+    """A file without headings: its first pupil is never offered, posted, saved or
+    logged as headings, and is never mistaken for a heading row."""
+
+    upload = ImportTests.upload
+
+    def test_headerless_file_is_refused_without_echoing_a_cell(self) -> None:
+        with self.assertLogs("tandem", level="DEBUG") as logs:
+            response = self.upload(HEADERLESS)
+
+        body = response.content.decode()
+        self.assertTrue("export.csv" in body)
+        self.assertTrue("No heading row was found: the first row looks like" in body)
+        for cell in PUPIL_CELLS:
+            self.assertFalse(cell in body, cell)
+            self.assertFalse(cell in "\n".join(logs.output), cell)
+        self.assertFalse("Which column is which?" in body)
+        self.assertFalse('name="headings"' in body)
+        self.assertFalse(ColumnMapping.objects.exists())
+
+    def test_posted_pupil_cells_are_not_accepted_or_remembered(self) -> None:
+        forged = {
+            "choose_columns": "1",
+            "headings": ["Zebedee", "Quartermaine", "3", "K", "SPLD"],
+            "map_year": "3",
+            "map_provision": "K",
+            "map_need": "SPLD",
+            "remember": "on",
+        }
+
+        response = self.upload(HEADERLESS, **forged)
+
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(ColumnMapping.objects.exists())
+        self.assertFalse(SendCount.objects.exists())
+        body = response.content.decode()
+        for cell in PUPIL_CELLS:
+            self.assertFalse(cell in body, cell)
+
+    def test_a_mapping_of_data_values_is_refused(self) -> None:
+        with self.assertRaises(ValueError):
+            services.save_column_mapping(
+                self.world.school,
+                {"year": "3", "provision": "K", "need": "SPLD"},
+                by=self.senco,
+            )
+        self.assertFalse(ColumnMapping.objects.exists())
+
+    def test_an_old_bad_mapping_never_makes_a_pupil_row_the_header(self) -> None:
+        ColumnMapping.objects.create(
+            school=self.world.school,
+            mapping={"year": "3", "provision": "K", "need": "SPLD"},
+        )
+        headings = "Forename,Surname,NC Year,SEN Status,Primary Need\r\n"
+
+        response = self.upload(headings + HEADERLESS)
+
+        self.assertRedirects(response, self.url("reports:report-import-preview"))
+        pending = self.client.session[f"reports.pending_import.{self.report.pk}"]
+        self.assertEqual(pending["rows_read"], 2)  # no pupil dropped as a header
+        self.assertEqual(pending["sen_support"], 1)
+        self.assertEqual(pending["ehc_plan"], 1)
 
 
 class SubmitAndQuestionTests(ReportViewTests):
