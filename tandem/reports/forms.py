@@ -288,7 +288,13 @@ class ImportForm(forms.Form):
             choices = [("", "Not in this file")] + [(h, h) for h in headings if h]
             for role, label in ROLE_LABELS.items():
                 self.fields[f"map_{role}"] = forms.ChoiceField(
-                    label=f"Column for {label}", choices=choices, required=False
+                    label=f"Column for {label}",
+                    choices=choices,
+                    required=False,
+                    # Django's own message repeats the value posted; never echo it.
+                    error_messages={
+                        "invalid_choice": "Choose one of the file's column headings."
+                    },
                 )
             self.fields["remember"] = forms.BooleanField(
                 label="Remember these columns for next time",

@@ -391,6 +391,18 @@ class HeaderlessImportTests(ReportViewTests):
         for cell in PUPIL_CELLS:
             self.assertFalse(cell in body, cell)
 
+    def test_a_posted_choice_that_is_not_a_heading_is_not_echoed(self) -> None:
+        response = self.upload(
+            ODD_HEADINGS,
+            choose_columns="1",
+            map_year="Zebedee",
+            map_provision="Support level",
+        )
+
+        self.assertContains(response, "Choose one of the file&#x27;s column headings.")
+        self.assertNotContains(response, "Zebedee")
+        self.assertFalse(ColumnMapping.objects.exists())
+
     def test_a_mapping_of_data_values_is_refused(self) -> None:
         with self.assertRaises(ValueError):
             services.save_column_mapping(
