@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from tandem.reports.charts import Chart
 from tandem.reports.finance import Budget
 from tandem.reports.send_numbers import SendView
+from tandem.reports.suppression import Shown
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,17 @@ class EhcRow:
     status: str  # "week 7 of 20", "final plan overdue by 3 days", "complete"
     pk: int = 0
     milestones: tuple[str, ...] = ()  # "Decision whether to assess: due 17/11/2025"
+
+
+@dataclass(frozen=True)
+class EhcSummary:
+    """Governors' view of applications: counts in progress by stage, never a row
+    per pupil, suppressed like every other count."""
+
+    stages: tuple[tuple[str, Shown], ...]  # ("Request made", fewer than 5)
+    in_progress: Shown
+    past_deadline: Shown  # EHC needs assessments past the 20-week timescale
+    timeline: tuple[str, ...]  # the statutory steps, in general terms
 
 
 @dataclass(frozen=True)
@@ -102,7 +114,8 @@ class ReportContent:
     national: tuple[NationalRow, ...] = ()
     national_source: str = ""
     comparisons: tuple[ComparisonTable, ...] = ()
-    ehc: tuple[EhcRow, ...] = ()
+    ehc: tuple[EhcRow, ...] = ()  # the SENCO's and leaders' view only
+    ehc_summary: EhcSummary | None = None  # governor-facing views instead of rows
     waves: tuple[WaveSection, ...] = ()
     provision_total: str = ""
     provision_against_budget: str = ""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from django.http import HttpResponse
 from docx.shared import Cm
 
 from tandem.lib import docx
@@ -26,13 +25,6 @@ def filename(report: TermlyReport, extension: str) -> str:
     return f"termly-report-{report.school.urn}-{report.key}.{extension}".replace(
         ":", "-"
     )
-
-
-def download(data: bytes, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-
-    return response
 
 
 def report_pdf(report: TermlyReport, audience: Audience, *, today: dt.date) -> bytes:
@@ -155,6 +147,22 @@ def _comparisons(document, content: ReportContent) -> None:  # noqa: ANN001
 
 def _applications(document, content: ReportContent) -> None:  # noqa: ANN001
     document.add_heading("EHC plan and high-needs funding applications", level=2)
+    summary = content.ehc_summary
+    if summary is not None:
+        docx.add_table(
+            document,
+            ["Stage", "Applications in progress"],
+            [[label, count.text] for label, count in summary.stages]
+            + [["All in progress", summary.in_progress.text]],
+        )
+        document.add_paragraph(
+            "EHC needs assessments past the 20-week timescale: "
+            f"{summary.past_deadline.text}."
+        )
+        document.add_heading("The statutory timeline", level=3)
+        for step in summary.timeline:
+            document.add_paragraph(step)
+        return
     if not content.ehc:
         document.add_paragraph("No applications in progress.")
         return

@@ -8,9 +8,10 @@ from django import forms
 
 from tandem.lib.forms import DateInput
 from tandem.reports.imports.codes import NEED_CODES, NEED_LABELS, YEAR_LABELS
-from tandem.reports.imports.headings import ROLE_LABELS
+from tandem.reports.imports.headings import ROLE_LABELS, mapping_looks_like_data
 from tandem.reports.models import EhcApplication, Intervention, TermlyReport
 from tandem.reports.money import pence_to_pounds, pounds_to_pence
+from tandem.reports.send_numbers import numbers_problems
 from tandem.reports.terms import TERMS, TermKey
 
 PRIMARY_YEARS = ("N1", "N2", "R", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6")
@@ -121,6 +122,7 @@ def _cell(label: str) -> forms.IntegerField:
 class NumbersForm(forms.Form):
     """The SEND numbers typed in: headline totals, and K/E by year and by need."""
 
+    version = forms.IntegerField(widget=forms.HiddenInput)
     pupils_on_roll = forms.IntegerField(
         label="Pupils on roll", min_value=0, required=False
     )
@@ -148,6 +150,11 @@ class NumbersForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
+        problems = numbers_problems(
+            data.get("pupils_on_roll"), data.get("sen_support"), data.get("ehc_plans")
+        )
+        for name, message in problems.items():
+            self.add_error(name, message)
         for kind, codes in (("year", self.years), ("need", NEED_CODES)):
             for p, total_name in (("K", "sen_support"), ("E", "ehc_plans")):
                 values = [data.get(f"{kind}_{code}_{p}") or 0 for code in codes]
@@ -172,7 +179,19 @@ class NumbersForm(forms.Form):
         return table
 
 
-class InterventionForm(forms.ModelForm):
+class ItemVersionForm(forms.ModelForm):
+    """An intervention or application form that remembers the version it showed."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].required = True
+            self.initial["version"] = self.instance.version
+
+
+class InterventionForm(ItemVersionForm):
     hourly_rate_pounds = pounds_field(
         "Hourly cost (£, including on-costs)", help_text="For example 14.50."
     )
@@ -239,7 +258,7 @@ class InterventionForm(forms.ModelForm):
         return data
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(ItemVersionForm):
     class Meta:
         model = EhcApplication
         fields = [
@@ -269,13 +288,40 @@ class ImportForm(forms.Form):
             choices = [("", "Not in this file")] + [(h, h) for h in headings if h]
             for role, label in ROLE_LABELS.items():
                 self.fields[f"map_{role}"] = forms.ChoiceField(
-                    label=f"Column for {label}", choices=choices, required=False
+                    label=f"Column for {label}",
+                    choices=choices,
+                    required=False,
+                    # Django's own message repeats the value posted; never echo it.
+                    error_messages={
+                        "invalid_choice": "Choose one of the file's column headings."
+                    },
                 )
             self.fields["remember"] = forms.BooleanField(
                 label="Remember these columns for next time",
                 required=False,
                 initial=True,
             )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        chosen = {r: data.get(f"map_{r}") for r in ROLE_LABELS if data.get(f"map_{r}")}
+        if mapping_looks_like_data(chosen):
+            raise forms.ValidationError(
+                "A chosen column heading looks like a pupil's data, not a heading; "
+                "the file needs a row of column headings at the top."
+            )
+        columns: dict[str, list[str]] = {}
+        for role, heading in chosen.items():
+            columns.setdefault(heading, []).append(ROLE_LABELS[role])
+        for heading, roles in columns.items():
+            if len(roles) > 1:
+                self.add_error(
+                    None,
+                    f"The column “{heading}” was chosen for both "
+                    f"{' and '.join(roles)}; choose a different column for each.",
+                )
+
+        return data
 
     def mapping(self) -> dict[str, str]:
         return {

@@ -274,6 +274,7 @@ class EhcApplication(models.Model):
     )
     requested_on = models.DateField("Date requested")
     stage_on = models.DateField("Date of the latest stage", null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["requested_on", "pk"]
@@ -324,6 +325,7 @@ class Intervention(models.Model):
         "External cost per session (pence)", default=0
     )
     resources = models.PositiveIntegerField("One-off resources (pence)", default=0)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["wave", "pk"]

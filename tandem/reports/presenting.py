@@ -19,6 +19,7 @@ from tandem.reports.content import (
     ComparisonRow,
     ComparisonTable,
     EhcRow,
+    EhcSummary,
     Field,
     InterventionRow,
     NationalRow,
@@ -32,9 +33,9 @@ from tandem.reports.models import EhcApplication, Intervention, TermlyReport
 from tandem.reports.money import format_pounds
 from tandem.reports.send_numbers import SendView, send_view
 from tandem.reports.services import numbers_of, report_settings
-from tandem.reports.suppression import Shown
+from tandem.reports.suppression import Line, Shown, protect, show
 from tandem.reports.terms import TermKey
-from tandem.reports.timeline import timeline
+from tandem.reports.timeline import MILESTONES, timeline
 
 CHART_TERMS = 6
 ROLE_NAMES = {
@@ -115,7 +116,16 @@ def build_content(
         national=_national(report, current_view),
         national_source=_national_source(report),
         comparisons=_comparisons(report, by_period, views, finance),
-        ehc=tuple(_ehc_row(a, today) for a in report.applications.all()),
+        ehc=(
+            ()
+            if audience.suppress
+            else tuple(_ehc_row(a, today) for a in report.applications.all())
+        ),
+        ehc_summary=(
+            _ehc_summary(list(report.applications.all()), audience, today)
+            if audience.suppress
+            else None
+        ),
         waves=waves,
         provision_total=format_pounds(totals.annual.pence),
         provision_against_budget=(
@@ -341,6 +351,43 @@ def _wave_total(report: TermlyReport, wave: int) -> int:
     costings = [i.costing for i in report.interventions.all() if i.wave == wave]
 
     return ProvisionTotals.of(costings).annual.pence
+
+
+def _ehc_summary(
+    applications: Sequence[EhcApplication], audience: Audience, today: dt.date
+) -> EhcSummary:
+    """Counts of applications in progress by stage: each application is one pupil,
+    so governors never see them one by one."""
+
+    open_ones = [a for a in applications if a.is_open]
+    stages = [s for s in EhcApplication.Stage if s not in EhcApplication.CLOSED]
+    values: dict[str, int] = {
+        stage.value: sum(1 for a in open_ones if a.stage == stage) for stage in stages
+    }
+    values["all"] = len(open_ones)
+    shown = protect(
+        values,
+        [Line(parts=tuple(s.value for s in stages), total="all")],
+        audience.threshold,
+        suppress=audience.suppress,
+    )
+    overdue = sum(
+        1
+        for a in open_ones
+        if a.kind == EhcApplication.Kind.EHC_ASSESSMENT
+        and timeline(a.requested_on, today).overdue
+    )
+
+    return EhcSummary(
+        stages=tuple((s.label, shown[s.value]) for s in stages),
+        in_progress=shown["all"],
+        past_deadline=show(overdue, audience.threshold, suppress=audience.suppress),
+        timeline=tuple(
+            f"Within {m.weeks} weeks of the request: {m.label[0].lower()}{m.label[1:]} "
+            f"({m.citation})."
+            for m in MILESTONES
+        ),
+    )
 
 
 def _ehc_row(application: EhcApplication, today: dt.date) -> EhcRow:

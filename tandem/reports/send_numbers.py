@@ -40,6 +40,49 @@ class SendNumbers:
         return self.sen_support + self.ehc_plans
 
 
+MAX_ROLL = 10_000  # no school in England comes close; a bigger roll is a typing slip
+
+
+def numbers_problems(
+    roll: int | None, sen_support: int | None, ehc_plans: int | None
+) -> dict[str, str]:
+    """{field: message} for headline counts that cannot be true; empty when sound.
+
+    A count can never be more than the total it is part of: SEN support and EHC
+    plans together are at most the roll, and no count is above MAX_ROLL.
+    """
+
+    problems: dict[str, str] = {}
+    limit = f"{MAX_ROLL:,}"
+    if roll is not None and roll > MAX_ROLL:
+        problems["pupils_on_roll"] = (
+            f"The number of pupils on roll cannot be more than {limit}; please "
+            "check the number."
+        )
+    for name, value, words in (
+        ("sen_support", sen_support, "pupils on SEN support"),
+        ("ehc_plans", ehc_plans, "pupils with EHC plans"),
+    ):
+        if value is not None and value > MAX_ROLL:
+            problems[name] = (
+                f"The number of {words} cannot be more than {limit}; please check "
+                "the number."
+            )
+    if (
+        not problems
+        and roll is not None
+        and sen_support is not None
+        and ehc_plans is not None
+        and sen_support + ehc_plans > roll
+    ):
+        problems["ehc_plans"] = (
+            f"Pupils on SEN support and with EHC plans add up to "
+            f"{sen_support + ehc_plans:,}, more than the {roll:,} pupils on roll."
+        )
+
+    return problems
+
+
 @dataclass(frozen=True)
 class Row:
     code: str

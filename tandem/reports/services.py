@@ -11,8 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from tandem.audit.services import changed_fields, record
-from tandem.lib.concurrency import save_versioned
+from tandem.lib.concurrency import StaleEdit, save_versioned
 from tandem.reports.imports import ImportResult
+from tandem.reports.imports.headings import mapping_looks_like_data
 from tandem.reports.models import (
     ColumnMapping,
     EhcApplication,
@@ -23,7 +24,7 @@ from tandem.reports.models import (
     SendCount,
     TermlyReport,
 )
-from tandem.reports.send_numbers import SendNumbers
+from tandem.reports.send_numbers import SendNumbers, numbers_problems
 from tandem.reports.terms import TermKey
 from tandem.schools.models import School
 
@@ -196,26 +197,79 @@ def update_report(
 
 
 @transaction.atomic
-def set_numbers(report: TermlyReport, numbers: SendNumbers, *, by) -> TermlyReport:  # noqa: ANN001
-    """Replace the SEND counts with figures typed in by the SENCO."""
+def set_numbers(
+    report: TermlyReport,
+    numbers: SendNumbers,
+    *,
+    by,  # noqa: ANN001
+    expected_version: int,
+) -> TermlyReport:
+    """Replace the SEND counts with figures typed in by the SENCO.
 
-    _locked_draft(report)
-    _replace_counts(report, numbers.roll, _cells_from_numbers(numbers))
-    record("reports.numbers.updated", report, by=by)
+    The counts belong to the report, so the report's version guards them: a
+    form opened before someone else's save (or an import) is refused.
+    """
+
+    problems = numbers_problems(numbers.roll, numbers.sen_support, numbers.ehc_plans)
+    if problems:
+        raise ValueError(" ".join(problems.values()))
+    fresh = _locked_draft(report)
+    changed = _numbers_changed(numbers_of(fresh), numbers, fresh.pupils_on_roll)
+    _replace_counts(report, _cells_from_numbers(numbers))
+    report.pupils_on_roll = numbers.roll
+    report.updated_at = timezone.now()
+    save_versioned(report, ["pupils_on_roll", "updated_at"], expected=expected_version)
+    record("reports.numbers.updated", report, by=by, changed=changed)
 
     return report
 
 
+def _numbers_changed(
+    before: SendNumbers | None, after: SendNumbers, roll: int | None
+) -> list[str]:
+    """Which headline figures and tables differ from the stored counts."""
+
+    def plain(numbers: SendNumbers | None) -> dict:
+        if numbers is None:
+            return {}
+        return {
+            "sen_support": numbers.sen_support,
+            "ehc_plans": numbers.ehc_plans,
+            "by_year": {code: dict(c) for code, c in numbers.by_year.items()},
+            "by_need": {code: dict(c) for code, c in numbers.by_need.items()},
+        }
+
+    return changed_fields(
+        {"pupils_on_roll": roll, **plain(before)},
+        {"pupils_on_roll": after.roll, **plain(after)},
+    )
+
+
 @transaction.atomic
-def apply_sen_import(report: TermlyReport, result: ImportResult, *, by) -> TermlyReport:  # noqa: ANN001
-    """Replace the report's SEND counts with an import's; a submitted report refuses."""
+def apply_sen_import(
+    report: TermlyReport,
+    result: ImportResult,
+    *,
+    by,  # noqa: ANN001
+    expected_version: int | None = None,
+) -> TermlyReport:
+    """Replace the report's SEND counts with an import's; a submitted report refuses.
+
+    `expected_version` is the report's version when the file was uploaded, so an
+    import confirmed after someone else's edit is refused; the command line,
+    which reads and applies in one go, leaves it out.
+    """
 
     fresh = _locked_draft(report)
     roll = result.pupils if result.pupils is not None else fresh.pupils_on_roll
-    _replace_counts(report, roll, _cells_from_import(result))
+    _replace_counts(report, _cells_from_import(result))
+    report.pupils_on_roll = roll
     report.numbers_imported_at = timezone.now()
-    TermlyReport.objects.filter(pk=report.pk).update(
-        numbers_imported_at=report.numbers_imported_at
+    report.updated_at = report.numbers_imported_at
+    save_versioned(
+        report,
+        ["pupils_on_roll", "numbers_imported_at", "updated_at"],
+        expected=fresh.version if expected_version is None else expected_version,
     )
 
     record(
@@ -271,7 +325,7 @@ def _cells_from_numbers(numbers: SendNumbers) -> Cells:
     return cells
 
 
-def _replace_counts(report: TermlyReport, roll: int | None, cells: Cells) -> None:
+def _replace_counts(report: TermlyReport, cells: Cells) -> None:
     report.counts.all().delete()
     SendCount.objects.bulk_create(
         SendCount(
@@ -279,8 +333,6 @@ def _replace_counts(report: TermlyReport, roll: int | None, cells: Cells) -> Non
         )
         for (year, need, provision), n in cells.items()
     )
-    report.pupils_on_roll = roll
-    TermlyReport.objects.filter(pk=report.pk).update(pupils_on_roll=roll)
 
 
 def numbers_of(report: TermlyReport) -> SendNumbers | None:
@@ -316,27 +368,33 @@ def save_intervention(
     intervention: Intervention,
     *,
     by,  # noqa: ANN001
+    expected_version: int | None = None,
 ) -> Intervention:
-    _locked_draft(report)
-    created = intervention.pk is None
-    intervention.report = report
-    intervention.full_clean()
-    intervention.save()
+    """Add an intervention, or save an edit made to the copy at `expected_version`."""
 
-    action = "reports.intervention.added" if created else "reports.intervention.updated"
-    record(action, intervention, by=by, school=report.school, report=report.pk)
-
-    return intervention
+    return _save_item(
+        report,
+        intervention,
+        _INTERVENTION_FIELDS,
+        "reports.intervention",
+        by=by,
+        expected_version=expected_version,
+    )
 
 
 @transaction.atomic
-def delete_intervention(intervention: Intervention, *, by) -> None:  # noqa: ANN001
-    report = intervention.report
-    _locked_draft(report)
-    pk = intervention.pk
-    intervention.delete()
-
-    record("reports.intervention.deleted", report, by=by, intervention=pk)
+def delete_intervention(
+    intervention: Intervention,
+    *,
+    by,  # noqa: ANN001
+    expected_version: int,
+) -> None:
+    _delete_item(
+        intervention,
+        "reports.intervention.deleted",
+        by=by,
+        expected_version=expected_version,
+    )
 
 
 @transaction.atomic
@@ -345,27 +403,103 @@ def save_application(
     application: EhcApplication,
     *,
     by,  # noqa: ANN001
+    expected_version: int | None = None,
 ) -> EhcApplication:
-    _locked_draft(report)
-    created = application.pk is None
-    application.report = report
-    application.full_clean()
-    application.save()
+    """Add an application, or save an edit made to the copy at `expected_version`."""
 
-    action = "reports.application.added" if created else "reports.application.updated"
-    record(action, application, by=by, school=report.school, report=report.pk)
-
-    return application
+    return _save_item(
+        report,
+        application,
+        _APPLICATION_FIELDS,
+        "reports.application",
+        by=by,
+        expected_version=expected_version,
+    )
 
 
 @transaction.atomic
-def delete_application(application: EhcApplication, *, by) -> None:  # noqa: ANN001
-    report = application.report
-    _locked_draft(report)
-    pk = application.pk
-    application.delete()
+def delete_application(
+    application: EhcApplication,
+    *,
+    by,  # noqa: ANN001
+    expected_version: int,
+) -> None:
+    _delete_item(
+        application,
+        "reports.application.deleted",
+        by=by,
+        expected_version=expected_version,
+    )
 
-    record("reports.application.deleted", report, by=by, application=pk)
+
+Item = Intervention | EhcApplication
+
+
+def _save_item(
+    report: TermlyReport,
+    item: Item,
+    fields: list[str],
+    action: str,
+    *,
+    by,  # noqa: ANN001
+    expected_version: int | None,
+) -> Item:
+    """Create, or update only if nobody saved since `expected_version` was read.
+
+    Changed fields are named against the stored row, not the instance a form has
+    already written its new values into.
+    """
+
+    _locked_draft(report)
+    item.report = report
+    item.full_clean(exclude=["version"])
+    if item.pk is None:
+        item.save()
+        record(f"{action}.added", item, by=by, school=report.school, report=report.pk)
+        return item
+
+    if expected_version is None:
+        raise ValueError(
+            "An edit must say which version of the record it started from."
+        )
+    stored = type(item)._default_manager.get(pk=item.pk, report=report)
+    changed = changed_fields(
+        {name: getattr(stored, name) for name in fields},
+        {name: getattr(item, name) for name in fields},
+    )
+    save_versioned(item, fields, expected=expected_version)
+    record(
+        f"{action}.updated",
+        item,
+        by=by,
+        school=report.school,
+        report=report.pk,
+        changed=changed,
+    )
+
+    return item
+
+
+def _delete_item(
+    item: Item,
+    action: str,
+    *,
+    by,  # noqa: ANN001
+    expected_version: int,
+) -> None:
+    """Delete only the version the person saw; a changed record is not removed."""
+
+    report = item.report
+    _locked_draft(report)
+    pk = item.pk
+    deleted, _ = (
+        type(item)._default_manager.filter(pk=pk, version=expected_version).delete()
+    )
+    if not deleted:
+        raise StaleEdit()
+
+    key = "intervention" if isinstance(item, Intervention) else "application"
+    record(action, report, by=by, **{key: pk})
 
 
 def snapshot(report: TermlyReport) -> dict:
@@ -497,6 +631,11 @@ def answer_question(
 def save_column_mapping(
     school: School, mapping: Mapping[str, str], *, by
 ) -> ColumnMapping:  # noqa: ANN001
+    """Remember a school's column choices. Headings that are data values (a year
+    group, provision, need, number or date) are a pupil's cells, never saved."""
+
+    if mapping_looks_like_data(dict(mapping)):
+        raise ValueError("Column headings that look like pupil data are not saved.")
     saved, _ = ColumnMapping.objects.get_or_create(school=school)
     changed = changed_fields(saved.mapping, dict(mapping))
     saved.mapping = dict(mapping)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from tandem.lib.calendar import london_today
 from tandem.lib.concurrency import StaleEdit
+from tandem.lib.http import download
 from tandem.reports import exports, services
 from tandem.reports.forms import (
     AnswerForm,
@@ -30,6 +31,7 @@ from tandem.reports.forms import (
 )
 from tandem.reports.imports import ImportResult, SenImportError, parse_sen_file
 from tandem.reports.imports.codes import year_order
+from tandem.reports.imports.headings import mapping_looks_like_data
 from tandem.reports.imports.preview import preview_headings
 from tandem.reports.models import (
     ColumnMapping,
@@ -157,7 +159,6 @@ def report_detail(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
         "questions": report.questions.all(),
         "versions": report.submitted_versions.select_related("submitted_by"),
         "interventions": report.interventions.all(),
-        "applications": report.applications.all(),
     }
 
     return render(request, "reports/report_detail.html", context)
@@ -242,8 +243,13 @@ def report_numbers(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpR
             by_need=form.table("need"),
         )
         try:
-            services.set_numbers(report, numbers, by=request.user)
-        except ReportLocked as error:
+            services.set_numbers(
+                report,
+                numbers,
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
+        except (StaleEdit, ReportLocked) as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, "SEND numbers saved.")
@@ -259,10 +265,20 @@ def report_numbers(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpR
     return render(request, "reports/report_numbers.html", context)
 
 
+def _posted_version(request: HttpRequest) -> int:
+    """The version a confirmation page showed; a missing or odd one never matches."""
+
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return 0
+
+
 def _numbers_initial(report: TermlyReport, numbers: SendNumbers | None) -> dict:
     if numbers is None:
-        return {"pupils_on_roll": report.pupils_on_roll}
+        return {"pupils_on_roll": report.pupils_on_roll, "version": report.version}
     initial: dict = {
+        "version": report.version,
         "pupils_on_roll": numbers.roll,
         "sen_support": numbers.sen_support,
         "ehc_plans": numbers.ehc_plans,
@@ -290,8 +306,13 @@ def intervention_edit(
     form = InterventionForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_intervention(report, form.instance, by=request.user)
-        except ReportLocked as error:
+            services.save_intervention(
+                report,
+                form.instance,
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
+        except (StaleEdit, ReportLocked) as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, f"{form.instance.name} saved.")
@@ -322,14 +343,23 @@ def intervention_delete(
     intervention = get_object_or_404(Intervention, pk=item, report=report)
     if request.method == "POST":
         try:
-            services.delete_intervention(intervention, by=request.user)
-        except ReportLocked as error:
+            services.delete_intervention(
+                intervention,
+                by=request.user,
+                expected_version=_posted_version(request),
+            )
+        except (StaleEdit, ReportLocked) as error:
             messages.error(request, str(error))
         else:
             messages.success(request, f"{intervention.name} removed.")
         return _detail(report)
 
-    context = {"report": report, "thing": intervention.name, "kind": "intervention"}
+    context = {
+        "report": report,
+        "thing": intervention.name,
+        "kind": "intervention",
+        "version": intervention.version,
+    }
 
     return render(request, "reports/confirm_delete.html", context)
 
@@ -349,8 +379,13 @@ def application_edit(
     form = ApplicationForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_application(report, form.instance, by=request.user)
-        except ReportLocked as error:
+            services.save_application(
+                report,
+                form.instance,
+                by=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
+        except (StaleEdit, ReportLocked) as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, f"Application {form.instance.reference} saved.")
@@ -383,14 +418,23 @@ def application_delete(
     application = get_object_or_404(EhcApplication, pk=item, report=report)
     if request.method == "POST":
         try:
-            services.delete_application(application, by=request.user)
-        except ReportLocked as error:
+            services.delete_application(
+                application,
+                by=request.user,
+                expected_version=_posted_version(request),
+            )
+        except (StaleEdit, ReportLocked) as error:
             messages.error(request, str(error))
         else:
             messages.success(request, f"Application {application.reference} removed.")
         return _detail(report)
 
-    context = {"report": report, "thing": application.reference, "kind": "application"}
+    context = {
+        "report": report,
+        "thing": application.reference,
+        "kind": "application",
+        "version": application.version,
+    }
 
     return render(request, "reports/confirm_delete.html", context)
 
@@ -404,9 +448,15 @@ def report_import(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
         return _locked(request, report)
     saved = ColumnMapping.objects.filter(school=access.school).first()
     mapping = dict(saved.mapping) if saved else {}
+    if mapping_looks_like_data(mapping):
+        mapping = {}  # an earlier version could save a pupil's cells as headings
     headings: tuple[str, ...] = ()
-    if request.method == "POST" and "headings" in request.POST:
-        headings = tuple(request.POST.getlist("headings"))
+    upload = request.FILES.get("file") if request.method == "POST" else None
+    if upload is not None and request.POST.get("choose_columns"):
+        # The choices offered are the headings of the file uploaded now, read
+        # again here: nothing posted back is trusted to be a heading.
+        headings = _headings_of(upload.read(), upload.name)
+        upload.seek(0)
     form = ImportForm(request.POST or None, request.FILES or None, headings=headings)
     problems: list = []
     if request.method == "POST" and form.is_valid():
@@ -430,7 +480,9 @@ def report_import(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
         else:
             if headings and form.cleaned_data.get("remember"):
                 services.save_column_mapping(access.school, mapping, by=request.user)
-            request.session[_PENDING.format(pk=report.pk)] = dataclasses.asdict(result)
+            pending = dataclasses.asdict(result)
+            pending["report_version"] = report.version
+            request.session[_PENDING.format(pk=report.pk)] = pending
             return redirect(
                 "reports:report-import-preview", urn=access.school.urn, pk=report.pk
             )
@@ -447,6 +499,9 @@ def report_import(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
 
 
 def _headings_of(data: bytes, filename: str) -> tuple[str, ...]:
+    """The file's heading row to choose from; () when it has none (a row of pupil
+    data is never offered)."""
+
     try:
         return tuple(h for h in preview_headings(data, filename).headings if h)
     except SenImportError:
@@ -469,11 +524,15 @@ def report_import_preview(
     if pending is None:
         messages.info(request, "Choose a file to import first.")
         return redirect("reports:report-import", urn=access.school.urn, pk=report.pk)
+    pending = dict(pending)
+    version = pending.pop("report_version", 0)
     result = ImportResult(**pending)
     if request.method == "POST":
         try:
-            services.apply_sen_import(report, result, by=request.user)
-        except ReportLocked as error:
+            services.apply_sen_import(
+                report, result, by=request.user, expected_version=version
+            )
+        except (StaleEdit, ReportLocked) as error:
             messages.error(request, str(error))
         else:
             messages.success(request, "The imported numbers are now in the report.")
@@ -505,7 +564,7 @@ def report_submit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
             services.submit_report(
                 report,
                 by=request.user,
-                expected_version=int(request.POST.get("version", 0)),
+                expected_version=_posted_version(request),
             )
         except (StaleEdit, InvalidTransition) as error:
             messages.error(request, str(error))
@@ -524,7 +583,7 @@ def report_reopen(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
         services.reopen_report(
             report,
             by=request.user,
-            expected_version=int(request.POST.get("version", 0)),
+            expected_version=_posted_version(request),
         )
     except (StaleEdit, InvalidTransition) as error:
         messages.error(request, str(error))
@@ -595,7 +654,7 @@ def report_pdf(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRespo
     report = get_report_for(access, pk)
     pdf = exports.report_pdf(report, audience_for(access), today=london_today())
 
-    return exports.download(pdf, "application/pdf", exports.filename(report, "pdf"))
+    return download(pdf, "application/pdf", exports.filename(report, "pdf"))
 
 
 @school_view(Capability.REPORTS)
@@ -603,4 +662,4 @@ def report_docx(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResp
     report = get_report_for(access, pk)
     data = exports.report_docx(report, audience_for(access), today=london_today())
 
-    return exports.download(data, exports.DOCX_TYPE, exports.filename(report, "docx"))
+    return download(data, exports.DOCX_TYPE, exports.filename(report, "docx"))

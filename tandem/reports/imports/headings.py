@@ -7,6 +7,7 @@ and dots into single spaces, so "NC_Year", "nc year" and "NC-Year" match.
 import re
 from dataclasses import dataclass
 
+from . import codes
 from .codes import NEED_CODES
 
 YEAR, PROVISION, NEED, COUNT, URN = "year", "provision", "need", "count", "urn"
@@ -154,3 +155,68 @@ def wide_columns(headings: tuple[str, ...]) -> dict[str, int] | None:
         columns["urn"] = keys.index("urn")
 
     return columns
+
+
+_NUMBER = re.compile(r"^[-+£]?\d[\d,]*(\.\d+)?%?$")
+_DATE = re.compile(
+    r"^(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}([ T][\d:.]+)?|\d{1,2}:\d{2}(:\d{2})?)$"
+)
+_KNOWN_HEADINGS = frozenset(
+    wording
+    for wordings in (*SYNONYMS.values(), WIDE_TOTAL, WIDE_SUPPORT, WIDE_EHC)
+    for wording in wordings
+)
+
+
+def is_data_value(cell: str) -> bool:
+    """True for a cell that reads as a pupil's data rather than a heading: a year
+    group, a provision code or wording, a need code or label, a number or a date.
+
+    Heading wordings Tandem knows ("SEN support" heads a column in the DfE wide
+    file) are headings, not data.
+    """
+
+    text = cell.strip()
+    if not text or heading_key(text) in _KNOWN_HEADINGS:
+        return False
+    if _NUMBER.match(text) or _DATE.match(text):
+        return True
+    if codes.year_group(text) in codes.YEAR_GROUPS:
+        return True
+    if codes.provision_code(text) in (
+        codes.EHC_PLAN,
+        codes.SEN_SUPPORT,
+        codes.NO_SEN,
+        codes.STATEMENT,
+    ):
+        return True
+
+    return codes.need_code(text) in NEED_CODES
+
+
+def looks_like_data(cells: tuple[str, ...]) -> bool:
+    """A row that cannot be a heading row, as one of its cells is a data value."""
+
+    return any(is_data_value(cell) for cell in cells)
+
+
+def mapping_looks_like_data(mapping: dict[str, str]) -> bool:
+    """A column choice whose headings are data values (a pupil's cells, not headings)."""
+
+    return any(is_data_value(heading) for heading in mapping.values())
+
+
+def repeated_columns(
+    headings: tuple[str, ...], columns: dict[str, int]
+) -> dict[str, list[int]]:
+    """{role: [indexes]} for each role whose heading appears in more than one column
+    (two "SEN Status" columns): which one holds the figures is anyone's guess."""
+
+    keys = [heading_key(h) for h in headings]
+    repeated = {}
+    for role, index in columns.items():
+        same = [i for i, key in enumerate(keys) if key and key == keys[index]]
+        if len(same) > 1:
+            repeated[role] = same
+
+    return repeated

@@ -31,7 +31,10 @@ from .headings import (
     URN,
     YEAR,
     find_roles,
+    looks_like_data,
     mapped_roles,
+    mapping_looks_like_data,
+    repeated_columns,
     wide_columns,
 )
 from .reading import Row, read_rows
@@ -75,6 +78,8 @@ def parse_sen_file(
     unknown = sorted((mapping or {}).keys() - ROLE_LABELS.keys())
     if unknown:
         raise ValueError(f"Unknown column roles in mapping: {unknown}")
+    if mapping and mapping_looks_like_data(mapping):
+        mapping = None  # a pupil's cells saved as headings: recognise columns instead
 
     reader = _Reader(filename, mapping or {}, urn, progress)
 
@@ -103,6 +108,33 @@ def parse_count(text: str) -> tuple[int | None, str | None]:
         return None, "The number of pupils must be a whole number, such as 12."
 
     return int(key.split(".")[0]), None
+
+
+def column_letter(index: int) -> str:
+    """Excel's letter for a 0-based column: 0 is A, 26 is AA."""
+
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+
+    return letters
+
+
+def no_heading_row(filename: str, row: int) -> SenImportError:
+    """A file whose first row of cells is a pupil's: it has no headings at all.
+
+    The message never repeats a cell, as the row may hold a pupil's name."""
+
+    return SenImportError.single(
+        filename,
+        "No heading row was found: the first row looks like pupil data (it holds a "
+        "year group, SEN provision, need, number or date), so the file seems to "
+        "have no column headings. Export it again with headings, or add a row of "
+        "headings at the top, and upload it again.",
+        row=row,
+    )
 
 
 def rows_phrase(numbers: list[int], *, limit: int = 8) -> str:
@@ -141,6 +173,7 @@ class _Reader:
     def parse(self, rows: Iterator[Row]) -> ImportResult:
         (header, columns, wide), rows = self._find_header(rows)
         self.header = header
+        self._refuse_repeated(columns)
         if wide is not None:
             shape = DFE_WIDE
             self._read_wide(rows, wide)
@@ -204,6 +237,7 @@ class _Reader:
                 break
         if not early:
             raise SenImportError.single(self.filename, "The file is empty.")
+        first = next((r for r in early if sum(1 for c in r.cells if c) >= 2), None)
         if self.mapping:
             for index, row in enumerate(early):
                 header = self._header_in(row, use_mapping=False)
@@ -214,13 +248,16 @@ class _Reader:
                     )
                     return header, itertools.chain(early[index + 1 :], rows)
 
+        if first is not None and looks_like_data(first.cells):
+            raise no_heading_row(self.filename, first.number)
         raise self._no_header()
 
     def _header_in(self, row: Row, *, use_mapping: bool) -> Header | None:
         columns = find_roles(row.cells)
         if use_mapping:
+            # A row of data values is a pupil's row, whatever a mapping says.
             chosen = mapped_roles(row.cells, self.mapping)
-            if len(chosen) == len(self.mapping):
+            if len(chosen) == len(self.mapping) and not looks_like_data(row.cells):
                 return row, columns | chosen, None
             return None
         if PROVISION in columns:
@@ -250,6 +287,23 @@ class _Reader:
             "file needs a column for SEN provision (for example “SEN Status” or "
             "“SEN Provision”), or choose the columns yourself.",
         )
+
+    def _refuse_repeated(self, columns: dict[str, int]) -> None:
+        repeated = repeated_columns(self.header.cells, columns)
+        for role, indexes in repeated.items():
+            places = [f"column {column_letter(i)}" for i in indexes]
+            self.problems.append(
+                Problem(
+                    self.filename,
+                    self.header.number,
+                    self.header.cells[indexes[0]],
+                    f"The {ROLE_LABELS[role]} is in more than one column "
+                    f"({', '.join(places[:-1])} and {places[-1]}, both with this "
+                    "heading); remove or rename all but one and upload it again.",
+                )
+            )
+        if self.problems:
+            raise SenImportError(self.problems)
 
     def _require(self, columns: dict[str, int], roles: tuple[str, ...]) -> None:
         for role in roles:

@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 
 from .errors import SenImportError
-from .headings import PROVISION, ROLE_LABELS, find_roles, wide_columns
-from .parse import HEADER_SEARCH_ROWS
+from .headings import PROVISION, ROLE_LABELS, find_roles, looks_like_data, wide_columns
+from .parse import HEADER_SEARCH_ROWS, no_heading_row
 from .reading import read_rows
 
 
@@ -30,8 +30,10 @@ class HeadingPreview:
 
 def preview_headings(data: bytes, filename: str) -> HeadingPreview:
     """The likely heading row: the first with a provision column, else the first
-    with two or more filled cells (a title row above has one). Headings come
-    before the data, so no pupil's cells are returned."""
+    with two or more filled cells (a title row above has one), as long as it looks
+    like headings. A row holding a data value (a year group, provision, need,
+    number or date) is a pupil's row, never offered as headings: the file then
+    has no heading row and the error says so without repeating any cell."""
 
     first = None
     seen = 0
@@ -52,6 +54,8 @@ def preview_headings(data: bytes, filename: str) -> HeadingPreview:
         raise SenImportError.single(
             filename, "No row of column headings was found at the top of the file."
         )
+    if looks_like_data(first.cells):
+        raise no_heading_row(filename, first.number)
     roles = find_roles(first.cells)
 
     return HeadingPreview(

@@ -26,6 +26,18 @@ SEPARATORS = (",", ";", "\t", "|")
 _SEPARATOR_HINT = re.compile(r"^sep=(.)\n")
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (and other Office) files
+# Other files people upload by mistake: PDF, PNG, GIF, JPEG, gzip, RAR, 7-Zip.
+_BINARY_MAGIC = (
+    b"%PDF-",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"\x1f\x8b",
+    b"Rar!",
+    b"7z\xbc\xaf",
+)
+# Control characters no CSV holds; decoding binary as cp1252 produces them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -60,6 +72,18 @@ def read_rows(data: bytes, filename: str) -> Iterator[Row]:
 
 
 def _decode(data: bytes, filename: str) -> str:
+    """Text by content, whatever the name: a PDF called .xlsx is still not a table."""
+
+    if data.lstrip().startswith(_BINARY_MAGIC):
+        raise _not_text(filename)
+    text = _decode_text(data, filename)
+    if _CONTROL.search(text[:65536]):
+        raise _not_text(filename)
+
+    return text
+
+
+def _decode_text(data: bytes, filename: str) -> str:
     for bom, encoding in (
         (b"\xef\xbb\xbf", "utf-8-sig"),
         (b"\xff\xfe", "utf-16"),

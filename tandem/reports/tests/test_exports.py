@@ -92,16 +92,36 @@ class ReportExportTests(TestCase):
         self.assertIn("£338.71", text)
         self.assertIn("£1,165.21", text)  # 826.50 + 338.7067 rounded once
         self.assertIn("Is the nurture group working?", text)
-        self.assertIn("23/02/2026", text)  # 20 weeks (140 days) after 06/10/2025
+        self.assertIn("Applications in progress, by stage", text)
+        self.assertIn("Within 20 weeks of the request: final EHC plan issued", text)
+        for detail in ("EHC-2025-01", "23/02/2026", "06/10/2025"):
+            self.assertNotIn(detail, text)  # one application is one pupil
         self.assertNotIn(
             "Pupils on SEN support and with EHC plans, term by term\n3", text
         )
+
+    def test_downloads_use_the_shared_sandboxed_response(self) -> None:
+        self.client.login(username=self.senco.username, password=PASSWORD)
+        for name, extension in (
+            ("reports:report-pdf", "pdf"),
+            ("reports:report-docx", "docx"),
+        ):
+            url = reverse(
+                name, kwargs={"urn": self.world.school.urn, "pk": self.report.pk}
+            )
+            response = self.client.get(url)
+            self.assertEqual(response["X-Content-Type-Options"], "nosniff")
+            self.assertEqual(response["Content-Security-Policy"], "sandbox")
+            self.assertTrue(response["Content-Disposition"].startswith("attachment;"))
+            self.assertIn(f".{extension}", response["Content-Disposition"])
 
     def test_senco_pdf_shows_every_number(self) -> None:
         text = _flat(pdf_text(self._download("senco", "reports:report-pdf")))
 
         self.assertNotIn("fewer than 5", text)
         self.assertIn("1.4%", text)  # 3 EHC plans of 210 pupils
+        self.assertIn("EHC-2025-01", text)  # the SENCO keeps the rows
+        self.assertIn("23/02/2026", text)  # 20 weeks (140 days) after 06/10/2025
 
     def test_docx_has_the_same_numbers_and_the_charts(self) -> None:
         data = self._download("sen_governor", "reports:report-docx")
@@ -111,6 +131,9 @@ class ReportExportTests(TestCase):
         self.assertIn("fewer than 5", text)
         self.assertIn("Is the nurture group working?", text)
         self.assertIn("Phonics catch-up groups started in Year 2.", text)
+        self.assertIn("Applications in progress", text)
+        for detail in ("EHC-2025-01", "23/02/2026", "06/10/2025"):
+            self.assertNotIn(detail, text)
         document = Document(io.BytesIO(data))
         self.assertEqual(len(document.inline_shapes), 3)  # over time, needs, spend
 
@@ -136,6 +159,8 @@ class ReportExportTests(TestCase):
         self.assertIn("Wrote", out.getvalue())
         self.assertIn("£67,351.50", text)
         self.assertIn("fewer than 5", text)
+        self.assertNotIn("EHC-2025-01", text)  # the governors' version by default
+        self.assertNotIn("23/02/2026", text)
 
     def test_command_line_docx_and_errors(self) -> None:
         with tempfile.TemporaryDirectory() as folder:

@@ -83,3 +83,57 @@ class ReportDetailTests(TestCase):
         self.assertIn("Ask the SENCO", body)
         self.assertIn("not shown", body)
         self.assertIn("Version 1: submitted on", body)
+
+
+class GovernorApplicationsTests(TestCase):
+    """Each EHC application is one pupil: governor-facing views get counts by stage
+    and the timeline in general terms, never a row per application."""
+
+    def setUp(self) -> None:
+        self.world = make_world()
+        self.senco = self.world.user("senco")
+        self.report = make_report(self.world.school, by=self.senco)
+        for n in range(6):
+            make_application(
+                self.report, reference=f"EHC-2025-1{n}", requested_on="2025-09-15"
+            )
+        make_application(self.report, reference="EHC-2025-30", stage="assessing")
+        make_application(self.report, reference="EHC-2025-31", stage="final_plan")
+        self.report = submit(self.report, by=self.senco)
+
+    def _body(self, persona: str) -> str:
+        self.client.login(username=self.world.user(persona).username, password=PASSWORD)
+        url = reverse(
+            "reports:report-detail",
+            kwargs={"urn": self.world.school.urn, "pk": self.report.pk},
+        )
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+
+        return response.content.decode()
+
+    def test_governor_facing_roles_see_counts_by_stage_only(self) -> None:
+        for persona in ("sen_governor", "governor", "clerk", "officer"):
+            with self.subTest(persona=persona):
+                body = self._body(persona)
+                self.assertIn("Applications in progress, by stage", body)
+                # One at "Assessment agreed" is suppressed; the 6 at "Request made"
+                # is withheld too, or 7 - 6 would give the hidden one away.
+                for row in (
+                    '<th scope="row">Assessment agreed</th>'
+                    '<td class="num">fewer than 5</td>',
+                    '<th scope="row">Request made</th><td class="num">not shown</td>',
+                    '<th scope="row">All in progress</th><td class="num">7</td>',
+                    "Within 6 weeks of the request: decision whether to assess",
+                ):
+                    self.assertTrue(row in body, row)
+                for detail in ("EHC-2025-1", "EHC-2025-30", "02/02/2026", "15/09/2025"):
+                    self.assertFalse(detail in body, detail)
+
+    def test_senco_and_head_keep_the_rows(self) -> None:
+        for persona in ("senco", "headteacher"):
+            with self.subTest(persona=persona):
+                body = self._body(persona)
+                self.assertTrue("EHC-2025-10" in body)
+                self.assertTrue("02/02/2026" in body)  # 20 weeks after 15/09/2025
+                self.assertFalse("Applications in progress, by stage" in body)

@@ -12,6 +12,7 @@ from tandem.reports.models import (
     SendCount,
     TermlyReport,
 )
+from tandem.reports.send_numbers import SendNumbers
 from tandem.reports.tests.builders import make_report, submit
 from tandem.testing import PASSWORD, make_world
 
@@ -23,6 +24,8 @@ CSV = (
     "Davies;Lee;Year 4;;\r\n"
     ";;;;\r\n"
 )
+HEADERLESS = "Zebedee,Quartermaine,3,K,SPLD\r\nAnastasia,Vorobyova,4,E,ASD\r\n"
+PUPIL_CELLS = ("Zebedee", "Quartermaine", "Anastasia", "Vorobyova")
 ODD_HEADINGS = "Pupil,Class year,Support level,Main difficulty\r\nA,Year 5,K,MLD\r\n"
 
 
@@ -134,6 +137,7 @@ class FinanceTests(ReportViewTests):
 class NumbersTests(ReportViewTests):
     def test_typed_numbers_are_saved(self) -> None:
         data = {
+            "version": str(self.report.version),
             "pupils_on_roll": "400",
             "sen_support": "20",
             "ehc_plans": "4",
@@ -158,6 +162,7 @@ class NumbersTests(ReportViewTests):
 
     def test_breakdown_larger_than_total_is_refused(self) -> None:
         data = {
+            "version": str(self.report.version),
             "sen_support": "5",
             "ehc_plans": "0",
             "year_Y1_K": "4",
@@ -169,6 +174,67 @@ class NumbersTests(ReportViewTests):
         self.assertContains(
             response, "The year groups add up to 7, more than this total."
         )
+        self.assertFalse(SendCount.objects.exists())
+
+    def test_counts_above_the_roll_are_refused(self) -> None:
+        data = {
+            "version": str(self.report.version),
+            "pupils_on_roll": "10",
+            "sen_support": "5000",
+            "ehc_plans": "9000",
+        }
+
+        response = self.client.post(self.url("reports:report-numbers"), data)
+
+        self.assertContains(
+            response,
+            "Pupils on SEN support and with EHC plans add up to 14,000, more than "
+            "the 10 pupils on roll.",
+        )
+        self.assertNotContains(response, "50000.0%")
+        self.assertFalse(SendCount.objects.exists())
+
+    def test_an_absurd_roll_is_refused(self) -> None:
+        data = {
+            "version": str(self.report.version),
+            "pupils_on_roll": "99999999999",
+            "sen_support": "5",
+            "ehc_plans": "1",
+        }
+
+        response = self.client.post(self.url("reports:report-numbers"), data)
+
+        self.assertContains(
+            response,
+            "The number of pupils on roll cannot be more than 10,000; please check "
+            "the number.",
+        )
+        self.assertFalse(SendCount.objects.exists())
+
+    def test_absurd_counts_without_a_roll_are_refused(self) -> None:
+        data = {
+            "version": str(self.report.version),
+            "sen_support": "5000",
+            "ehc_plans": "90000",
+        }
+
+        response = self.client.post(self.url("reports:report-numbers"), data)
+
+        self.assertContains(
+            response,
+            "The number of pupils with EHC plans cannot be more than 10,000; please "
+            "check the number.",
+        )
+        self.assertFalse(SendCount.objects.exists())
+
+    def test_the_service_refuses_counts_above_the_roll(self) -> None:
+        with self.assertRaises(ValueError):
+            services.set_numbers(
+                self.report,
+                SendNumbers(10, 5000, 9000, {}, {}),
+                by=self.senco,
+                expected_version=self.report.version,
+            )
         self.assertFalse(SendCount.objects.exists())
 
 
@@ -219,7 +285,7 @@ class InterventionAndApplicationTests(ReportViewTests):
         url = self.url("reports:application-delete", item=application.pk)
 
         self.assertContains(self.client.get(url), "Yes, remove EHC-26-01")
-        self.client.post(url)
+        self.client.post(url, {"version": "1"})
 
         self.assertFalse(EhcApplication.objects.exists())
 
@@ -266,7 +332,7 @@ class ImportTests(ReportViewTests):
             "map_provision": "Support level",
             "map_need": "Main difficulty",
             "remember": "on",
-            "headings": ["Pupil", "Class year", "Support level", "Main difficulty"],
+            "choose_columns": "1",
         }
         response = self.upload(ODD_HEADINGS, **mapping)
 
@@ -284,6 +350,82 @@ class ImportTests(ReportViewTests):
         self.assertRedirects(
             self.upload(ODD_HEADINGS), self.url("reports:report-import-preview")
         )
+
+
+class HeaderlessImportTests(ReportViewTests):
+    """A file without headings: its first pupil is never offered, posted, saved or
+    logged as headings, and is never mistaken for a heading row."""
+
+    upload = ImportTests.upload
+
+    def test_headerless_file_is_refused_without_echoing_a_cell(self) -> None:
+        with self.assertLogs("tandem", level="DEBUG") as logs:
+            response = self.upload(HEADERLESS)
+
+        body = response.content.decode()
+        self.assertTrue("export.csv" in body)
+        self.assertTrue("No heading row was found: the first row looks like" in body)
+        for cell in PUPIL_CELLS:
+            self.assertFalse(cell in body, cell)
+            self.assertFalse(cell in "\n".join(logs.output), cell)
+        self.assertFalse("Which column is which?" in body)
+        self.assertFalse('name="headings"' in body)
+        self.assertFalse(ColumnMapping.objects.exists())
+
+    def test_posted_pupil_cells_are_not_accepted_or_remembered(self) -> None:
+        forged = {
+            "choose_columns": "1",
+            "headings": ["Zebedee", "Quartermaine", "3", "K", "SPLD"],
+            "map_year": "3",
+            "map_provision": "K",
+            "map_need": "SPLD",
+            "remember": "on",
+        }
+
+        response = self.upload(HEADERLESS, **forged)
+
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(ColumnMapping.objects.exists())
+        self.assertFalse(SendCount.objects.exists())
+        body = response.content.decode()
+        for cell in PUPIL_CELLS:
+            self.assertFalse(cell in body, cell)
+
+    def test_a_posted_choice_that_is_not_a_heading_is_not_echoed(self) -> None:
+        response = self.upload(
+            ODD_HEADINGS,
+            choose_columns="1",
+            map_year="Zebedee",
+            map_provision="Support level",
+        )
+
+        self.assertContains(response, "Choose one of the file&#x27;s column headings.")
+        self.assertNotContains(response, "Zebedee")
+        self.assertFalse(ColumnMapping.objects.exists())
+
+    def test_a_mapping_of_data_values_is_refused(self) -> None:
+        with self.assertRaises(ValueError):
+            services.save_column_mapping(
+                self.world.school,
+                {"year": "3", "provision": "K", "need": "SPLD"},
+                by=self.senco,
+            )
+        self.assertFalse(ColumnMapping.objects.exists())
+
+    def test_an_old_bad_mapping_never_makes_a_pupil_row_the_header(self) -> None:
+        ColumnMapping.objects.create(
+            school=self.world.school,
+            mapping={"year": "3", "provision": "K", "need": "SPLD"},
+        )
+        headings = "Forename,Surname,NC Year,SEN Status,Primary Need\r\n"
+
+        response = self.upload(headings + HEADERLESS)
+
+        self.assertRedirects(response, self.url("reports:report-import-preview"))
+        pending = self.client.session[f"reports.pending_import.{self.report.pk}"]
+        self.assertEqual(pending["rows_read"], 2)  # no pupil dropped as a header
+        self.assertEqual(pending["sen_support"], 1)
+        self.assertEqual(pending["ehc_plan"], 1)
 
 
 class SubmitAndQuestionTests(ReportViewTests):

@@ -243,3 +243,71 @@ def test_a_workbook_that_would_unpack_to_too_much_is_refused(monkeypatch):
             "The workbook is too large to read; export only the SEN columns.",
         )
     ]
+
+
+HEADERLESS = [
+    ("Zebedee", "Quartermaine", "3", "K", "SPLD"),
+    ("Anastasia", "Vorobyova", "4", "E", "ASD"),
+]
+PUPIL_CELLS = ("Zebedee", "Quartermaine", "Anastasia", "Vorobyova")
+
+
+@pytest.mark.parametrize(
+    "mapping", [None, {"year": "3", "provision": "K", "need": "SPLD"}]
+)
+def test_a_file_without_headings_is_refused_without_echoing_a_cell(mapping):
+    with pytest.raises(SenImportError) as caught:
+        parse_sen_file(csv_bytes(HEADERLESS), "no-headings.csv", mapping=mapping)
+
+    text = str(caught.value)
+    assert caught.value.problems[0].file == "no-headings.csv"
+    assert "No heading row was found: the first row looks like pupil data" in text
+    for cell in PUPIL_CELLS:
+        assert cell not in text
+
+
+def test_a_mapping_of_data_values_never_turns_a_pupil_into_the_header():
+    rows = [("Forename", "Surname", "NC Year", "SEN Status", "Primary Need")]
+    rows += HEADERLESS
+    mapping = {"year": "3", "provision": "K", "need": "SPLD"}
+
+    result = parse_sen_file(csv_bytes(rows), "export.csv", mapping=mapping)
+
+    assert result.rows_read == 2
+    assert (result.sen_support, result.ehc_plan) == (1, 1)
+
+
+def test_two_columns_for_one_role_are_refused_naming_both():
+    rows = [
+        ("NC Year", "SEN Status", "Primary Need", "SEN Status"),
+        ("Y3", "K", "ASD", "E"),
+    ]
+
+    assert problems_of(csv_bytes(rows), "twice.csv") == [
+        (
+            "twice.csv",
+            1,
+            "SEN Status",
+            "The SEN provision is in more than one column (column B and column D, "
+            "both with this heading); remove or rename all but one and upload it "
+            "again.",
+        )
+    ]
+
+
+NOT_A_TABLE = "The file is not a CSV file or an Excel (.xlsx) workbook."
+
+
+@pytest.mark.parametrize("name", ["report.xlsx", "report.csv", "report"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        # A PDF with no zero byte near the start, so it decodes as text.
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 44 >>\nstream\n"
+        + b"BT /F1 12 Tf 72 712 Td (SEN Status) Tj ET\n" * 200,
+        # Binary with no signature and no zero byte.
+        bytes(range(1, 32)) * 300,
+    ],
+)
+def test_other_files_are_judged_by_content_not_name(data, name):
+    assert problems_of(data, name) == [(name, None, None, NOT_A_TABLE)]

@@ -47,3 +47,17 @@ def test_dfe_wide_file_needs_no_mapping():
 def test_file_without_headings(data):
     with pytest.raises(SenImportError):
         preview_headings(data, "empty.csv")
+
+
+def test_a_pupil_row_is_never_offered_as_headings():
+    rows = [("Zebedee", "Quartermaine", "3", "K", "SPLD")]
+    rows += [("Anastasia", "Vorobyova", "4", "E", "ASD")]
+
+    with pytest.raises(SenImportError) as caught:
+        preview_headings(csv_bytes(rows), "no-headings.csv")
+
+    text = str(caught.value)
+    assert "no-headings.csv" in text
+    assert "the first row looks like pupil data" in text
+    for cell in ("Zebedee", "Quartermaine", "Anastasia", "Vorobyova", "SPLD"):
+        assert cell not in text
