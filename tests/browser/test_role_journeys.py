@@ -29,10 +29,11 @@ def test_clerk_downloads_the_inspection_evidence_pack(
     check_axe(page)
     screenshot(page, "clerk-documents")
 
-    with page.expect_download() as download_info:
+    # The pack renders every section (about ten seconds on a quiet machine, more in CI).
+    with page.expect_download(timeout=180_000) as download_info:
         page.get_by_role(
             "link", name="Download the inspection evidence pack (PDF)"
-        ).click()
+        ).click(timeout=180_000)
     pack = download_info.value
 
     text = "\n".join(pdf_text(open(pack.path(), "rb").read()))  # noqa: SIM115
