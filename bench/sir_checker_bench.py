@@ -1,6 +1,6 @@
 """Accuracy and speed of the SEN Information Report checker on the labelled corpus.
 
-    /work/venv/bin/python bench/sir_checker_bench.py [--rounds N] [--show-errors]
+    .venv/bin/python bench/sir_checker_bench.py [--rounds N] [--show-errors]
 
 Prints precision and recall per item (special schools' items 2 and 4 are left out, as
 they do not apply), how often the SENCO, link, date and copying signs were right, the

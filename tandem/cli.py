@@ -13,6 +13,8 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tandem.settings")
     if len(argv) > 1 and not argv[1].startswith("-"):
         argv[1] = argv[1].replace("-", "_")
+    if len(argv) > 2 and argv[1] == "help" and not argv[2].startswith("-"):
+        argv[2] = argv[2].replace("-", "_")
 
     from django.core.management import execute_from_command_line
 

@@ -213,6 +213,8 @@ LOGGING = {
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
+        # 403s and 404s are users' answers, not operators' problems; 500s still log.
+        "django.request": {"level": "ERROR"},
     },
 }
 

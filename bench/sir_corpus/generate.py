@@ -1,6 +1,6 @@
 """Generate the labelled corpus of invented SEN Information Reports (deterministic).
 
-    /work/venv/bin/python bench/sir_corpus/generate.py
+    .venv/bin/python bench/sir_corpus/generate.py
 
 writes bench/sir_corpus/files/* and bench/sir_corpus/labels.json. Labels state the truth:
 which items each report covers, its SENCO, local offer link, date and the other schools

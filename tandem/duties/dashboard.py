@@ -40,7 +40,8 @@ def _qualification_attention(ctx: DashboardContext) -> list[Attention]:
     if senco is None:
         if not ctx.school.is_relevant_school:
             return []
-        return [Attention(Level.DUE, "No SENCO is recorded for the school.", url)]
+        text = "The SENCO's qualification record has not been filled in yet."
+        return [Attention(Level.DUE, text, url)]
 
     result = senco.assess(ctx.today)
     if result.status == Status.INELIGIBLE:

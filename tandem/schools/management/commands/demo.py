@@ -8,7 +8,11 @@ class Command(BaseCommand):
     help = "Migrate, load the demo school if absent, print the logins and serve Tandem."
 
     def add_arguments(self, parser) -> None:  # noqa: ANN001
-        parser.add_argument("--addrport", default="127.0.0.1:8000")
+        parser.add_argument(
+            "--addrport",
+            default="127.0.0.1:8000",
+            help="Where to serve, e.g. 127.0.0.1:8123 when port 8000 is taken.",
+        )
         parser.add_argument(
             "--no-serve",
             action="store_true",
