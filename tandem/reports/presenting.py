@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from tandem.lib.calendar import LONDON, FinancialYearKind, financial_year
 from tandem.reports import charts
-from tandem.reports.comparison import NO_REPORT, compare
+from tandem.reports.comparison import NO_REPORT, Change, Trend, compare
 from tandem.reports.content import (
     Answered,
     ComparisonRow,
@@ -268,6 +268,9 @@ def _period_label(period: int) -> str:
     return TermKey(period // 3, period % 3).label
 
 
+YEAR_CHANGED = "not comparable: that term was in financial year {}"
+
+
 def _metric_rows(report, earlier, views, finance) -> tuple[ComparisonRow, ...]:  # noqa: ANN001
     rows = []
     missing = NO_REPORT
@@ -301,6 +304,9 @@ def _metric_rows(report, earlier, views, finance) -> tuple[ComparisonRow, ...]: 
             )
         )
     if finance:
+        other_year = earlier is not None and (
+            _financial_year(earlier) != _financial_year(report)
+        )
         for label, attr in (
             ("SEN budget", "total"),
             ("Spent to date", "expenditure"),
@@ -309,6 +315,14 @@ def _metric_rows(report, earlier, views, finance) -> tuple[ComparisonRow, ...]: 
             now_p = getattr(report.budget, attr)
             then_p = getattr(earlier.budget, attr) if earlier else None
             change = compare(now_p, then_p, money=True, missing_text=missing)
+            if other_year and attr != "total":
+                # Spending to date starts again each financial year: no like for like.
+                change = Change(
+                    Trend.MISSING,
+                    YEAR_CHANGED.format(_financial_year(earlier)),
+                    None,
+                    None,
+                )
             rows.append(
                 ComparisonRow(
                     label,

@@ -86,3 +86,35 @@ class ComparisonTableTests(TestCase):
         submit(self.spring, by=self.senco)
         governors = build_content(self.spring, GOVERNORS, today=TODAY).charts[0]
         self.assertEqual(governors.desc, "Spring 2025/26: SEN support 44, EHC plans 7")
+
+
+class FinancialYearChangeTests(TestCase):
+    def test_spending_to_date_is_not_compared_across_financial_years(self) -> None:
+        world = make_world()
+        senco = world.user("senco")
+        make_report(
+            world.school,
+            by=senco,
+            year="2025/26",
+            term="spring",
+            element_2=5000000,
+            expenditure=4000000,
+        )
+        summer = make_report(
+            world.school,
+            by=senco,
+            year="2025/26",
+            term="summer",
+            element_2=5000000,
+            expenditure=500000,
+        )
+
+        content = build_content(summer, SENCO, today=dt.date(2026, 7, 1))
+        rows = {r.label: r.change for r in content.comparisons[0].rows}
+
+        expected = (
+            "not comparable: that term was in financial year 2025-26 (April to March)"
+        )
+        self.assertEqual(rows["Spent to date"], expected)
+        self.assertEqual(rows["Remaining"], expected)
+        self.assertEqual(rows["SEN budget"], "no change")
