@@ -11,10 +11,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from dateutil.easter import easter
+from django.test.utils import override_settings
 
 from tandem.lib.calendar import at_london
 from tandem.meetings import services
-from tandem.meetings.models import ActionItem, AgendaItem, Meeting, ParkedItem
+from tandem.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    AgendaShare,
+    Meeting,
+    ParkedItem,
+)
 from tandem.schools.models import Membership
 
 Role = Membership.Role
@@ -227,6 +234,7 @@ def seed(demo) -> None:  # noqa: ANN001 (tandem.schools.demo.DemoSchool)
     previous: list[tuple[ActionItem, str]] = []
     for meeting, script in zip(past, _script(today), strict=True):
         services.build_agenda(meeting, by=senco)
+        _share_a_week_before(meeting, demo)
         held_on = meeting.local_start.date()
         for action, outcome in previous:
             if outcome:
@@ -245,6 +253,19 @@ def seed(demo) -> None:  # noqa: ANN001 (tandem.schools.demo.DemoSchool)
             notes=_notes(meeting),
         )
     _prepare(upcoming, demo)
+
+
+def _share_a_week_before(meeting: Meeting, demo) -> None:  # noqa: ANN001
+    """Past agendas went out on time; the demo sends no real email while recording it."""
+
+    recipients = [demo.users[Role.SEN_GOVERNOR], demo.users[Role.HEADTEACHER]]
+    dummy = "django.core.mail.backends.dummy.EmailBackend"
+    with override_settings(EMAIL_BACKEND=dummy):
+        share = services.share_agenda(
+            meeting, by=demo.users[Role.SENCO], recipients=recipients
+        )
+    week_before = meeting.starts_at - dt.timedelta(days=7)
+    AgendaShare.objects.filter(pk=share.pk).update(shared_at=week_before)
 
 
 def _meetings(demo) -> list[Meeting]:  # noqa: ANN001
