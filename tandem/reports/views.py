@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -295,42 +297,17 @@ def _numbers_initial(report: TermlyReport, numbers: SendNumbers | None) -> dict:
 def intervention_edit(
     request: HttpRequest, access: SchoolAccess, pk: int, item: int | None = None
 ) -> HttpResponse:
-    report = get_report_for(access, pk, write=True)
-    if not report.is_draft:
-        return _locked(request, report)
-    instance = (
-        get_object_or_404(Intervention, pk=item, report=report)
-        if item
-        else Intervention()
+    return _edit_line(
+        request,
+        access,
+        pk,
+        item,
+        line=LineKind(
+            Intervention, InterventionForm, services.save_intervention, "provision"
+        ),
+        saved=lambda line: f"{line.name} saved.",
+        title=lambda line: f"Edit {line.name}" if item else "Add an intervention",
     )
-    form = InterventionForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_intervention(
-                report,
-                form.instance,
-                by=request.user,
-                expected_version=form.cleaned_data["version"],
-            )
-        except (StaleEdit, ReportLocked) as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"{form.instance.name} saved.")
-            return redirect(
-                reverse(
-                    "reports:report-detail",
-                    kwargs={"urn": access.school.urn, "pk": report.pk},
-                )
-                + "#provision"
-            )
-
-    context = {
-        "report": report,
-        "form": form,
-        "title": (f"Edit {instance.name}" if item else "Add an intervention"),
-    }
-
-    return render(request, "reports/report_section.html", context)
 
 
 @school_view(Capability.REPORTS)
@@ -368,18 +345,44 @@ def intervention_delete(
 def application_edit(
     request: HttpRequest, access: SchoolAccess, pk: int, item: int | None = None
 ) -> HttpResponse:
+    return _edit_line(
+        request,
+        access,
+        pk,
+        item,
+        line=LineKind(
+            EhcApplication, ApplicationForm, services.save_application, "applications"
+        ),
+        saved=lambda line: f"Application {line.reference} saved.",
+        title=lambda line: (
+            f"Edit application {line.reference}" if item else "Add an application"
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class LineKind:
+    """A kind of line on a report (an intervention, an application) and how it saves."""
+
+    model: type
+    form: type
+    save: Callable
+    anchor: str
+
+
+def _edit_line(request, access, pk, item, *, line: LineKind, saved, title):  # noqa: ANN001, ANN202
+    """Add or edit one line of a draft report; a stale or locked save keeps the typing."""
+
     report = get_report_for(access, pk, write=True)
     if not report.is_draft:
         return _locked(request, report)
     instance = (
-        get_object_or_404(EhcApplication, pk=item, report=report)
-        if item
-        else EhcApplication()
+        get_object_or_404(line.model, pk=item, report=report) if item else line.model()
     )
-    form = ApplicationForm(request.POST or None, instance=instance)
+    form = line.form(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_application(
+            line.save(
                 report,
                 form.instance,
                 by=request.user,
@@ -388,22 +391,13 @@ def application_edit(
         except (StaleEdit, ReportLocked) as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, f"Application {form.instance.reference} saved.")
-            return redirect(
-                reverse(
-                    "reports:report-detail",
-                    kwargs={"urn": access.school.urn, "pk": report.pk},
-                )
-                + "#applications"
+            messages.success(request, saved(form.instance))
+            detail = reverse(
+                "reports:report-detail",
+                kwargs={"urn": access.school.urn, "pk": report.pk},
             )
-
-    context = {
-        "report": report,
-        "form": form,
-        "title": (
-            f"Edit application {instance.reference}" if item else "Add an application"
-        ),
-    }
+            return redirect(f"{detail}#{line.anchor}")
+    context = {"report": report, "form": form, "title": title(instance)}
 
     return render(request, "reports/report_section.html", context)
 
