@@ -2,13 +2,16 @@
 
 A section is the printable compliance statement followed by the signed document itself:
 a PDF as it was signed, text written in Tandem typeset, a web page rendered without
-fetching anything. A Word file cannot be reproduced faithfully here, so the statement says
-where to find it.
+fetching anything, and a Word file's text in order (its layout cannot be reproduced here,
+and the page says so).
 """
 
+import io
 import logging
 from datetime import date
 
+from docx import Document as DocxDocument
+from docx.table import Table
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
@@ -73,7 +76,6 @@ def statement_context(sign_off: SignOff, *, today: date) -> dict:
         "sign_off": sign_off,
         "signatories": list(sign_off.signatories.all()),
         "today": today,
-        "reproduced": version.format != version.Format.DOCX,
     }
 
 
@@ -86,8 +88,30 @@ def _document_pdf(sign_off: SignOff) -> list[bytes]:
         return [render_pdf("compliance/print/text_version.html", context)]
     if version.format == version.Format.HTML:
         return [_html_pdf(version.content())]
+    context = {
+        "school": version.document.school,
+        "version": version,
+        "blocks": docx_blocks(version.content()),
+    }
 
-    return []
+    return [render_pdf("compliance/print/docx_version.html", context)]
+
+
+def docx_blocks(data: bytes) -> list[tuple]:
+    """A Word document's headings, paragraphs and tables, in order, as plain text."""
+
+    blocks: list[tuple] = []
+    for part in DocxDocument(io.BytesIO(data)).iter_inner_content():
+        if isinstance(part, Table):
+            rows = [[cell.text for cell in row.cells] for row in part.rows]
+            blocks.append(("table", rows))
+        elif part.text.strip():
+            is_heading = part.style is not None and part.style.name.startswith(
+                "Heading"
+            )
+            blocks.append(("heading" if is_heading else "paragraph", part.text))
+
+    return blocks
 
 
 def _html_pdf(data: bytes) -> bytes:

@@ -24,7 +24,11 @@ pytestmark = pytest.mark.django_db
 
 def docx_bytes() -> bytes:
     document = docx.Document()
-    document.add_paragraph("SEN Information Report")
+    document.add_heading("SEN Information Report", level=1)
+    document.add_paragraph("Our SENCO is Rhiannon Talbot.")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Speech and language"
+    table.rows[0].cells[1].text = "Talk Boost groups"
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -138,7 +142,7 @@ def test_a_failing_section_is_replaced_by_a_page_saying_so(world, monkeypatch):
     assert "could not be prepared" in pdf_text(section.pdf)[0]
 
 
-def test_a_signed_word_file_is_named_not_reproduced(world):
+def test_a_signed_word_file_follows_its_statement_as_text(world):
     document = make_document(world.school, by=world.user("senco"))
     version = make_version(
         document, by=world.user("senco"), data=docx_bytes(), filename="report.docx"
@@ -148,8 +152,15 @@ def test_a_signed_word_file_is_named_not_reproduced(world):
     [section] = evidence.sections(world.school, today=timezone.localdate())
 
     pages = pdf_text(section.pdf)
-    assert len(pages) == 1
-    assert "is a Word file and is not reproduced here" in pages[0]
+    assert len(pages) == 2
+    assert "its text follows, without its layout" in pages[0]
+    for text in (
+        "SEN Information Report",
+        "Our SENCO is Rhiannon Talbot.",
+        "Speech and language",
+        "Talk Boost groups",
+    ):
+        assert text in pages[1]
 
 
 def test_a_signed_web_page_is_rendered_without_fetching(world, monkeypatch):
