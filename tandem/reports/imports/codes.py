@@ -52,15 +52,17 @@ NEED_LABELS = {
     "DS": "Down syndrome",
 }
 
-# TODO(#5): pupils not following a National Curriculum year (census "X", common in
-# special schools) are refused; they should count in the totals without a year.
-YEAR_GROUPS = ("N1", "N2", "R", *(f"Y{n}" for n in range(1, 15)))
+# "X" is the census code for a pupil not following a National Curriculum year (common in
+# special schools): counted in every total, shown in its own row of the year table.
+NOT_FOLLOWED = "X"
+YEAR_GROUPS = ("N1", "N2", "R", *(f"Y{n}" for n in range(1, 15)), NOT_FOLLOWED)
 
 YEAR_LABELS = {
     "N1": "Nursery 1",
     "N2": "Nursery 2",
     "R": "Reception",
     **{f"Y{n}": f"Year {n}" for n in range(1, 15)},
+    NOT_FOLLOWED: "No National Curriculum year",
 }
 
 _PROVISION_WORDS = {
@@ -206,6 +208,12 @@ _YEAR_NUMBER = re.compile(
     r"^(?:y|yr|year|ncy|nc|ncyear|yeargroup)?0?(\d{1,2})(?:\.0+)?$"
 )
 _YEAR_WORDS = {
+    "x": NOT_FOLLOWED,
+    "ncnotfollowed": NOT_FOLLOWED,
+    "notfollowed": NOT_FOLLOWED,
+    "notfollowingnc": NOT_FOLLOWED,
+    "nonc": NOT_FOLLOWED,
+    "nonationalcurriculumyear": NOT_FOLLOWED,
     "n1": "N1",
     "nursery1": "N1",
     "nur1": "N1",
@@ -227,7 +235,8 @@ _YEAR_WORDS = {
 
 
 def year_group(text: str) -> str | None:
-    """N1, N2, R, Y1..Y14 or TOTAL for a year cell; None if not recognised.
+    """N1, N2, R, Y1..Y14, X (no NC year) or TOTAL for a year cell; None if not
+    recognised.
 
     "Nursery" without a 1 or 2 is read as N2, the usual nursery year in schools;
     the caller warns about it (see `is_bare_nursery`).

@@ -93,6 +93,8 @@ def test_need_code(text, expected):
         ("14", "Y14"),
         ("Y14", "Y14"),
         ("Total", "*"),
+        ("X", "X"),
+        ("NC not followed", "X"),
         ("Y15", None),
         ("0", None),
         ("Y0", None),
@@ -126,5 +128,5 @@ def test_suggest_provision_offers_only_our_own_wording(text, expected):
 
 def test_year_groups_are_in_school_order():
     assert codes.YEAR_GROUPS[:4] == ("N1", "N2", "R", "Y1")
-    assert codes.YEAR_GROUPS[-1] == "Y14"
-    assert len(codes.YEAR_GROUPS) == 17
+    assert codes.YEAR_GROUPS[-2:] == ("Y14", "X")  # no NC year comes last
+    assert len(codes.YEAR_GROUPS) == 18

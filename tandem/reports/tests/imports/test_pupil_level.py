@@ -246,3 +246,19 @@ def test_excel_separator_hint_line():
     result = parse_sen_file(data, "hint.csv")
 
     assert result.by_year == {"Y1": {"K": 1, "E": 0, "N": 1}}
+
+
+def test_pupils_with_no_curriculum_year_count_in_their_own_row() -> None:
+    from tandem.reports.imports import parse_sen_file
+
+    data = (
+        b"Surname,Forename,NC Year,SEN Status,Primary Need\n"
+        b"Quill,Ada,X,EHC Plan,PMLD\n"
+        b"Rowe,Ben,X,SEN Support,SLD\n"
+        b"Stone,Cai,Y3,No Special Educational Need,\n"
+    )
+
+    result = parse_sen_file(data, "special.csv")
+
+    assert (result.pupils, result.sen_support, result.ehc_plan) == (3, 1, 1)
+    assert result.by_year["X"] == {"K": 1, "E": 1, "N": 0}
