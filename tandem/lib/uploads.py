@@ -30,6 +30,7 @@ class Kind(StrEnum):
     DOCX = "docx"
     HTML = "html"
     TEXT = "text"
+    XLSX = "xlsx"
 
 
 LABELS = {
@@ -37,6 +38,7 @@ LABELS = {
     Kind.DOCX: "Word document (.docx)",
     Kind.HTML: "web page (HTML)",
     Kind.TEXT: "plain text",
+    Kind.XLSX: "Excel workbook (.xlsx)",
 }
 CONTENT_TYPES = {
     Kind.PDF: "application/pdf",
@@ -45,12 +47,14 @@ CONTENT_TYPES = {
     ),
     Kind.HTML: "text/html",
     Kind.TEXT: "text/plain; charset=utf-8",
+    Kind.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 EXTENSIONS = {
     Kind.PDF: (".pdf",),
     Kind.DOCX: (".docx",),
     Kind.HTML: (".html", ".htm"),
     Kind.TEXT: (".txt", ".text", ".md"),
+    Kind.XLSX: (".xlsx",),
 }
 DOCUMENT_KINDS = frozenset({Kind.PDF, Kind.DOCX, Kind.HTML})
 ALL_KINDS = frozenset(Kind)
@@ -121,8 +125,7 @@ def _kind_of(data: bytes, name: str) -> Kind:
     if PDF_MAGIC in data[:1024]:
         return Kind.PDF
     if data.startswith(ZIP_MAGIC):
-        _check_docx(data, name)
-        return Kind.DOCX
+        return _check_office_zip(data, name)
     if data.startswith(OLE2_MAGIC):
         raise UploadRejected(
             name,
@@ -139,7 +142,7 @@ def _kind_of(data: bytes, name: str) -> Kind:
     return _check_text(data, name)
 
 
-def _check_docx(data: bytes, name: str) -> None:
+def _check_office_zip(data: bytes, name: str) -> Kind:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = {info.filename: info for info in archive.infolist()}
@@ -148,18 +151,25 @@ def _check_docx(data: bytes, name: str) -> None:
             name, "the file looks like a damaged zip or Word file and cannot be opened."
         ) from error
 
-    if "word/document.xml" not in members:
+    if "word/document.xml" in members:
+        kind = Kind.DOCX
+    elif "xl/workbook.xml" in members:
+        kind = Kind.XLSX
+    else:
         raise UploadRejected(
             name,
             "this is a zip archive but not a Word document (it has no "
             "word/document.xml). Upload the report itself as .docx or PDF.",
         )
+    what = "Word document" if kind == Kind.DOCX else "Excel workbook"
     if any(info.flag_bits & 0x1 for info in members.values()):
         raise UploadRejected(
-            name, "the Word document is password-protected. Remove the password first."
+            name, f"the {what} is password-protected. Remove the password first."
         )
     if sum(info.file_size for info in members.values()) > MAX_DOCX_UNZIPPED_BYTES:
-        raise UploadRejected(name, "the Word document is too large once unpacked.")
+        raise UploadRejected(name, f"the {what} is too large once unpacked.")
+
+    return kind
 
 
 def _looks_like_html(data: bytes) -> bool:
@@ -213,7 +223,9 @@ def _accepted(allowed: frozenset[Kind]) -> str:
 
 
 def _article(label: str) -> str:
-    return label if label == "plain text" else f"a {label}"
+    if label == "plain text":
+        return label
+    return f"an {label}" if label[0] in "AEIOU" else f"a {label}"
 
 
 def _megabytes(size: int) -> str:

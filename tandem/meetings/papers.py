@@ -1,12 +1,12 @@
-"""Papers sent with an agenda: PDF, Word or plain text, judged by content, not by name."""
+"""Papers sent with an agenda: PDF, Word, Excel or plain text, judged by content, not by
+name."""
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
 from tandem.lib.uploads import Kind, sniff_upload
 
-# TODO(#4): accept spreadsheets (.xlsx) as papers; the sniffer knows only Word zips today.
-PAPER_KINDS = frozenset({Kind.PDF, Kind.DOCX, Kind.TEXT})
+PAPER_KINDS = frozenset({Kind.PDF, Kind.DOCX, Kind.XLSX, Kind.TEXT})
 
 
 def sniff_paper(upload: UploadedFile) -> Kind:

