@@ -130,8 +130,8 @@ def add_file_version(
         created_by=by,
     )
     version.file.save(f"upload{sniffed.extension}", ContentFile(data), save=False)
-    # TODO(#6): a rollback after this row is saved leaves the file on disk (never
-    # served, as no row points to it); sweep such orphans with a management command.
+    # A rollback after this row is saved leaves the file on disk (never served, as no
+    # row points to it); `tandem sweep-uploads` removes such files.
     try:
         version.save()
     except Exception:
