@@ -314,31 +314,17 @@ def intervention_edit(
 def intervention_delete(
     request: HttpRequest, access: SchoolAccess, pk: int, item: int
 ) -> HttpResponse:
-    report = get_report_for(access, pk, write=True)
-    if not report.is_draft:
-        return _locked(request, report)
-    intervention = get_object_or_404(Intervention, pk=item, report=report)
-    if request.method == "POST":
-        try:
-            services.delete_intervention(
-                intervention,
-                by=request.user,
-                expected_version=_posted_version(request),
-            )
-        except (StaleEdit, ReportLocked) as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, f"{intervention.name} removed.")
-        return _detail(report)
-
-    context = {
-        "report": report,
-        "thing": intervention.name,
-        "kind": "intervention",
-        "version": intervention.version,
-    }
-
-    return render(request, "reports/confirm_delete.html", context)
+    return _delete_line(
+        request,
+        access,
+        pk,
+        item,
+        model=Intervention,
+        delete=services.delete_intervention,
+        kind="intervention",
+        thing=lambda line: line.name,
+        name=lambda line: line.name,
+    )
 
 
 @school_view(Capability.REPORTS)
@@ -406,28 +392,39 @@ def _edit_line(request, access, pk, item, *, line: LineKind, saved, title):  # n
 def application_delete(
     request: HttpRequest, access: SchoolAccess, pk: int, item: int
 ) -> HttpResponse:
+    return _delete_line(
+        request,
+        access,
+        pk,
+        item,
+        model=EhcApplication,
+        delete=services.delete_application,
+        kind="application",
+        thing=lambda line: line.reference,
+        name=lambda line: f"Application {line.reference}",
+    )
+
+
+def _delete_line(request, access, pk, item, *, model, delete, kind, thing, name):  # noqa: ANN001, ANN202
+    """Confirm, then remove one line of a draft report (refused if someone changed it)."""
+
     report = get_report_for(access, pk, write=True)
     if not report.is_draft:
         return _locked(request, report)
-    application = get_object_or_404(EhcApplication, pk=item, report=report)
+    line = get_object_or_404(model, pk=item, report=report)
     if request.method == "POST":
         try:
-            services.delete_application(
-                application,
-                by=request.user,
-                expected_version=_posted_version(request),
-            )
+            delete(line, by=request.user, expected_version=_posted_version(request))
         except (StaleEdit, ReportLocked) as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, f"Application {application.reference} removed.")
+            messages.success(request, f"{name(line)} removed.")
         return _detail(report)
-
     context = {
         "report": report,
-        "thing": application.reference,
-        "kind": "application",
-        "version": application.version,
+        "thing": thing(line),
+        "kind": kind,
+        "version": line.version,
     }
 
     return render(request, "reports/confirm_delete.html", context)
