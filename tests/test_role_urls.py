@@ -6,11 +6,14 @@ Each app lists its cases in `tandem/<app>/tests/url_cases.py`. A URL name with n
 
 import importlib
 import importlib.util
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 from django.db import transaction
+from django.http import HttpResponse
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tandem.testing import PERSONAS, UrlCase, make_world
 
@@ -65,22 +68,25 @@ def test_every_persona_gets_the_expected_status(client, case: UrlCase) -> None:
     wrong = []
     for persona in PERSONAS:
         savepoint = transaction.savepoint()
-        status, url = _request_as(client, world, case, persona)
+        response, url = _request_as(client, world, case, persona)
         transaction.savepoint_rollback(savepoint)
-        if status != case.expect[persona]:
+        if response.status_code != case.expect[persona]:
             wrong.append(
-                f"{persona} {case.method.upper()} {url}: got {status}, "
+                f"{persona} {case.method.upper()} {url}: got {response.status_code}, "
                 f"expected {case.expect[persona]}"
             )
 
     assert wrong == []
 
 
-def _request_as(client, world, case: UrlCase, persona: str) -> tuple[int, str]:  # noqa: ANN001
-    client.logout()
-    user = world.user(persona)
-    if user is not None:
-        client.force_login(user)
+def _request_as(  # noqa: ANN001
+    client, world, case: UrlCase, persona: str, *, login: bool = True
+) -> tuple[HttpResponse, str]:
+    if login:
+        client.logout()
+        user = world.user(persona)
+        if user is not None:
+            client.force_login(user)
     kwargs = case.kwargs(world)
     urn = case.urn(world)
     if urn is not None:
@@ -91,4 +97,35 @@ def _request_as(client, world, case: UrlCase, persona: str) -> tuple[int, str]: 
     else:
         response = client.get(url)
 
-    return response.status_code, url
+    return response, url
+
+
+# Which cases address a page of the world's own school behind the sign-in.
+_HERE = SimpleNamespace(school=SimpleNamespace(urn="here"), other_school=None)
+SIGNED_IN_PAGES = [
+    case
+    for case in CASES
+    if case.expect["anonymous"] == 302 and case.urn(_HERE) == "here"
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "case",
+    SIGNED_IN_PAGES,
+    ids=[f"{c.method}-{c.name}-{c.note or i}" for i, c in enumerate(SIGNED_IN_PAGES)],
+)
+def test_every_school_page_asks_for_the_second_step_first(
+    client, case: UrlCase
+) -> None:
+    """A user with an authenticator app who has given only a password reaches no page,
+    read or write, of any app, until they enter a code."""
+
+    world = make_world()
+    senco = world.user("senco")
+    TOTPDevice.objects.create(user=senco, name="phone", confirmed=True)
+    client.force_login(senco)
+    response, url = _request_as(client, world, case, "senco", login=False)
+
+    assert response.status_code == 302, f"{case.method.upper()} {url}"
+    assert response["Location"].startswith(reverse("two-factor-verify")), url

@@ -1,11 +1,6 @@
 """Finding compliance records for the signed-in user's school; another school's is a 404."""
 
-from collections.abc import Callable
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from tandem.compliance.models import (
@@ -14,41 +9,7 @@ from tandem.compliance.models import (
     DocumentVersion,
     SignOff,
 )
-from tandem.schools.permissions import Capability, SchoolAccess, resolve_access
-
-
-def reading_view(capability: Capability) -> Callable:
-    """Like `school_view`, but a POST only reads (the verification upload changes nothing)."""
-
-    def decorate(view: Callable) -> Callable:
-        @login_required
-        @wraps(view)
-        def wrapper(request: HttpRequest, urn: str, **kwargs) -> HttpResponse:  # noqa: ANN003
-            access = resolve_access(request.user, urn)
-            access.require(capability)
-            request.school_access = access
-            return view(request, access, **kwargs)
-
-        return wrapper
-
-    return decorate
-
-
-def writing_view(capability: Capability) -> Callable:
-    """Like `school_view`, but the form page itself (GET) already needs write access."""
-
-    def decorate(view: Callable) -> Callable:
-        @login_required
-        @wraps(view)
-        def wrapper(request: HttpRequest, urn: str, **kwargs) -> HttpResponse:  # noqa: ANN003
-            access = resolve_access(request.user, urn)
-            access.require(capability, write=True)
-            request.school_access = access
-            return view(request, access, **kwargs)
-
-        return wrapper
-
-    return decorate
+from tandem.schools.permissions import Capability, SchoolAccess
 
 
 def require_evidence_pack(access: SchoolAccess) -> None:

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
@@ -510,19 +507,9 @@ def year_ics(request: HttpRequest, access: SchoolAccess, year: str) -> HttpRespo
 # The calendar feed
 
 
-def own_feed_view(view: Callable) -> Callable:
-    """Anyone who may read the planner manages their *own* feed, governors too:
-    a feed secret is the reader's own setting, not the school's planner data."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, urn: str, **kwargs: object) -> HttpResponse:
-        access = resolve_access(request.user, urn)
-        access.require(PLANNER)
-        request.school_access = access
-        return view(request, access, **kwargs)
-
-    return wrapper
+# Anyone who may read the planner manages their *own* feed, governors too: a feed secret
+# is the reader's own setting, not the school's planner data, so its posts need only read.
+own_feed_view = school_view(PLANNER, posts_read=True)
 
 
 def _live_token(access: SchoolAccess) -> CalendarFeedToken | None:

@@ -132,12 +132,16 @@ def two_factor_redirect(
     return None
 
 
-def school_view(capability: Capability, *, write: bool = False) -> Callable:
+def school_view(
+    capability: Capability, *, write: bool = False, posts_read: bool = False
+) -> Callable:
     """Decorate `view(request, access, **kwargs)`: resolve the school, then check the role.
 
     Safe methods need read access; any other method (a form post) needs write access.
     `write=True` marks a page that exists only to change things (a form), so even showing
-    it needs write access.
+    it needs write access. `posts_read=True` marks a page whose form only reads (checking a
+    file, preparing a download), so a post needs no more than read access. Every school page
+    comes through here, so the second sign-in step is never skipped.
     """
 
     def decorate(view: Callable) -> Callable:
@@ -147,8 +151,8 @@ def school_view(capability: Capability, *, write: bool = False) -> Callable:
             access = resolve_access(request.user, urn)
             if second_step := two_factor_redirect(request, access):
                 return second_step
-            writing = write or request.method not in ("GET", "HEAD")
-            access.require(capability, write=writing)
+            posting = request.method not in ("GET", "HEAD")
+            access.require(capability, write=write or (posting and not posts_read))
             request.school_access = access
             return view(request, access, **kwargs)
 

@@ -6,12 +6,11 @@ from django.shortcuts import redirect, render
 
 from tandem.compliance import permissions, services
 from tandem.compliance.forms import ConsultationForm
-from tandem.compliance.permissions import writing_view
 from tandem.lib.concurrency import StaleEdit
-from tandem.schools.permissions import Capability, SchoolAccess
+from tandem.schools.permissions import Capability, SchoolAccess, school_view
 
 
-@writing_view(Capability.DOCUMENTS)
+@school_view(Capability.DOCUMENTS, write=True)
 def consultation_create(
     request: HttpRequest, access: SchoolAccess, pk: int
 ) -> HttpResponse:
@@ -30,7 +29,7 @@ def consultation_create(
     return render(request, "compliance/consultation_form.html", context)
 
 
-@writing_view(Capability.DOCUMENTS)
+@school_view(Capability.DOCUMENTS, write=True)
 def consultation_edit(
     request: HttpRequest, access: SchoolAccess, pk: int
 ) -> HttpResponse:
@@ -66,7 +65,7 @@ def consultation_edit(
     return render(request, "compliance/consultation_form.html", context)
 
 
-@writing_view(Capability.DOCUMENTS)
+@school_view(Capability.DOCUMENTS, write=True)
 def consultation_delete(
     request: HttpRequest, access: SchoolAccess, pk: int
 ) -> HttpResponse:

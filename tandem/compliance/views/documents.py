@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from tandem.compliance import permissions, services
 from tandem.compliance.forms import DocumentForm, VersionTextForm, VersionUploadForm
 from tandem.compliance.models import Consultation, Document, DocumentVersion, SignOff
-from tandem.compliance.permissions import writing_view
 from tandem.compliance.views.common import to_version
 from tandem.lib.calendar import london_today
 from tandem.lib.concurrency import StaleEdit
@@ -54,7 +53,7 @@ def _complete(version: DocumentVersion) -> SignOff | None:
     return next((s for s in version.sign_offs.all() if s.is_complete), None)
 
 
-@writing_view(Capability.DOCUMENTS)
+@school_view(Capability.DOCUMENTS, write=True)
 def document_create(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
     form = DocumentForm(request.POST or None, school=access.school)
     if request.method == "POST" and form.is_valid():
@@ -68,7 +67,7 @@ def document_create(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
     return render(request, "compliance/document_form.html", {"form": form})
 
 
-@writing_view(Capability.DOCUMENTS)
+@school_view(Capability.DOCUMENTS, write=True)
 def document_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
     document = permissions.get_document(access, pk)
     form = DocumentForm(
@@ -135,7 +134,7 @@ def _by_perspective(consultations: list[Consultation]) -> list[dict]:
     ]
 
 
-@writing_view(Capability.DOCUMENTS)
+@school_view(Capability.DOCUMENTS, write=True)
 def version_upload(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
     document = permissions.get_document(access, pk)
     form = VersionUploadForm(request.POST or None, request.FILES or None)
@@ -159,7 +158,7 @@ def version_upload(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpR
     return render(request, "compliance/version_upload.html", context)
 
 
-@writing_view(Capability.DOCUMENTS)
+@school_view(Capability.DOCUMENTS, write=True)
 def version_write(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResponse:
     document = permissions.get_document(access, pk)
     latest = document.versions.filter(source=DocumentVersion.Source.TEXT).first()

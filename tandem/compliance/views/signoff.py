@@ -15,7 +15,6 @@ from tandem.compliance.forms import (
     SignOffRequestForm,
 )
 from tandem.compliance.models import DocumentVersion, InvalidTransition, SignOff
-from tandem.compliance.permissions import writing_view
 from tandem.compliance.statement import default_statement
 from tandem.compliance.views.common import to_version
 from tandem.lib.calendar import london_today
@@ -68,7 +67,7 @@ def _my_line(sign_off: SignOff | None, access: SchoolAccess):  # noqa: ANN202
     )
 
 
-@writing_view(Capability.DOCUMENTS)
+@school_view(Capability.DOCUMENTS, write=True)
 @require_POST
 def run_check(
     request: HttpRequest, access: SchoolAccess, pk: int, number: int
@@ -88,7 +87,7 @@ def run_check(
     return to_version(version)
 
 
-@writing_view(Capability.SIGN_OFF)
+@school_view(Capability.SIGN_OFF, write=True)
 def sign_off_request(
     request: HttpRequest, access: SchoolAccess, pk: int, number: int
 ) -> HttpResponse:
@@ -136,7 +135,7 @@ def _school_type(school: School) -> str:
     return f"{school.get_provision_display().lower()} {kind}"
 
 
-@writing_view(Capability.SIGN_OFF)
+@school_view(Capability.SIGN_OFF, write=True)
 @require_POST
 def sign_off_confirm(
     request: HttpRequest, access: SchoolAccess, sign_off_pk: int
@@ -172,7 +171,7 @@ def _confirmed_message(sign_off: SignOff) -> str:
     return "Thank you. Your confirmation has been recorded."
 
 
-@writing_view(Capability.SIGN_OFF)
+@school_view(Capability.SIGN_OFF, write=True)
 def sign_off_record(
     request: HttpRequest, access: SchoolAccess, sign_off_pk: int
 ) -> HttpResponse:
@@ -201,7 +200,7 @@ def sign_off_record(
     return render(request, "compliance/sign_off_record.html", context)
 
 
-@writing_view(Capability.SIGN_OFF)
+@school_view(Capability.SIGN_OFF, write=True)
 def sign_off_withdraw(
     request: HttpRequest, access: SchoolAccess, sign_off_pk: int
 ) -> HttpResponse:

@@ -5,14 +5,13 @@ from django.shortcuts import render
 
 from tandem.compliance import evidence_pack, permissions
 from tandem.compliance.forms import VerifyForm
-from tandem.compliance.permissions import reading_view
 from tandem.compliance.verification import verify
 from tandem.lib.calendar import london_today
 from tandem.lib.http import download
 from tandem.schools.permissions import Capability, SchoolAccess, school_view
 
 
-@reading_view(Capability.DOCUMENTS)
+@school_view(Capability.DOCUMENTS, posts_read=True)
 def verify_file(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
     """Upload a file to learn whether it is a version the governors signed."""
 
