@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     "tandem.audit",
     "tandem.schools",
     "tandem.duties",
@@ -98,6 +100,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 if test_name := env_str("DATABASE_TEST_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": test_name}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Long work (the evidence pack) is queued in the database and run by `tandem db-worker`,
+# which `tandem demo` starts beside the web server (docs/production.md for a real set-up).
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+}
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

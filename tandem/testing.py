@@ -133,3 +133,32 @@ def expect(default: int, **by_persona: int) -> dict[str, int]:
     codes.update(by_persona)
 
     return codes
+
+
+def run_queued_jobs() -> int:
+    """Run what the background worker would, here and now; returns how many ran.
+
+    The worker's own loop closes database connections between tasks, which would end a
+    test's transaction, so the tasks go through the worker's `run_task` one by one.
+    """
+
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="tests",
+        excluded_queue_names=[],
+    )
+    ran = 0
+    while (result := DBTaskResult.objects.ready().first()) is not None:
+        result.claim(worker.worker_id)
+        worker.run_task(result)
+        ran += 1
+
+    return ran

@@ -18,6 +18,7 @@ school_patterns = [
     path("meetings/", include("tandem.meetings.urls")),
     path("reports/", include("tandem.reports.urls")),
     path("documents/", include("tandem.compliance.urls")),
+    path("jobs/", include("tandem.ops.urls")),
 ]
 
 urlpatterns = [

@@ -20,7 +20,7 @@ from tandem.testing import PERSONAS, UrlCase, make_world
 
 def _all_cases() -> list[UrlCase]:
     cases: list[UrlCase] = []
-    for app in settings.TANDEM_APPS + ["audit"]:
+    for app in settings.TANDEM_APPS + ["audit", "ops"]:
         dotted = f"tandem.{app}.tests.url_cases"
         if importlib.util.find_spec(dotted) is not None:
             cases.extend(importlib.import_module(dotted).CASES)

@@ -23,6 +23,10 @@ from tandem.lib.pdf import render_pdf
 logger = logging.getLogger(__name__)
 
 
+# Shown while the pack is being prepared.
+PROGRESS_LABEL = "Signed documents and their statements"
+
+
 def sections(school, *, today: date) -> list[EvidenceSection]:  # noqa: ANN001
     signed = _latest_signed(school)
 

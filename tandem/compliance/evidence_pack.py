@@ -6,6 +6,7 @@ from datetime import date
 from tandem.compliance.pack import PackPart, assemble_pack, weasyprint_contents
 from tandem.lib.evidence import EvidenceSection
 from tandem.lib.pdf import render_pdf
+from tandem.ops.jobs import StepReporter
 from tandem.schools.models import School
 from tandem.schools.plugins import app_modules
 
@@ -13,14 +14,29 @@ logger = logging.getLogger(__name__)
 HEADING = "Inspection evidence pack"
 
 
-def gather(school: School, *, today: date) -> list[EvidenceSection]:
-    """Sections from each app's `evidence.py`, in order."""
+def _no_reporting(label: str, done: int, total: int) -> None:
+    """Where nobody is watching (the command line), steps go unreported."""
 
+
+def gather(
+    school: School, *, today: date, on_step: StepReporter = _no_reporting
+) -> list[EvidenceSection]:
+    """Sections from each app's `evidence.py`, in order, reporting one step per app and
+    a last step for putting them together."""
+
+    modules = list(app_modules("evidence"))
     found: list[EvidenceSection] = []
-    for module in app_modules("evidence"):
+    for done, module in enumerate(modules):
+        on_step(_label(module), done, len(modules) + 1)
         found.extend(_sections_from(module, school, today=today))
+    on_step("Putting the pack together", len(modules), len(modules) + 1)
 
     return sorted(found, key=lambda section: section.order)
+
+
+def _label(module) -> str:  # noqa: ANN001
+    app = module.__name__.removeprefix("tandem.").split(".")[0]
+    return getattr(module, "PROGRESS_LABEL", app.capitalize())
 
 
 def _sections_from(module, school: School, *, today: date) -> list[EvidenceSection]:  # noqa: ANN001
@@ -42,10 +58,11 @@ def _missing_section(module_name: str, school: School) -> EvidenceSection:
     return EvidenceSection(title=f"Section not available ({app})", pdf=pdf, order=99)
 
 
-def build(school: School, *, today: date) -> bytes:
-    parts = [
-        PackPart(section.title, section.pdf) for section in gather(school, today=today)
-    ]
+def build(
+    school: School, *, today: date, on_step: StepReporter = _no_reporting
+) -> bytes:
+    sections = gather(school, today=today, on_step=on_step)
+    parts = [PackPart(section.title, section.pdf) for section in sections]
     contents = weasyprint_contents(
         heading=HEADING, school_name=school.name, generated_on=today
     )

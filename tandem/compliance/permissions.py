@@ -1,6 +1,5 @@
 """Finding compliance records for the signed-in user's school; another school's is a 404."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from tandem.compliance.models import (
@@ -12,11 +11,10 @@ from tandem.compliance.models import (
 from tandem.schools.permissions import Capability, SchoolAccess
 
 
-def require_evidence_pack(access: SchoolAccess) -> None:
+def may_have_evidence_pack(access: SchoolAccess) -> bool:
     """The pack holds meeting records too, so it needs both kinds of read access."""
 
-    if not (access.can(Capability.DOCUMENTS) and access.can(Capability.MEETINGS)):
-        raise PermissionDenied
+    return access.can(Capability.DOCUMENTS) and access.can(Capability.MEETINGS)
 
 
 def get_document(access: SchoolAccess, pk: int) -> Document:

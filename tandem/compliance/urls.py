@@ -9,7 +9,6 @@ urlpatterns = [
     path("", documents.document_list, name="document-list"),
     path("new/", documents.document_create, name="document-create"),
     path("verify/", verify.verify_file, name="verify"),
-    path("evidence-pack.pdf", verify.evidence_pack_pdf, name="evidence-pack"),
     path("<int:pk>/", documents.document_detail, name="document-detail"),
     path("<int:pk>/edit/", documents.document_edit, name="document-edit"),
     path("<int:pk>/upload/", documents.version_upload, name="version-upload"),

@@ -6,6 +6,9 @@ from tandem.duties.exports import map_pdf
 from tandem.lib.evidence import EvidenceSection
 from tandem.schools.models import School
 
+# Shown while the pack is being prepared.
+PROGRESS_LABEL = "The statutory duties map"
+
 
 def sections(school: School, *, today: dt.date) -> list[EvidenceSection]:
     pdf = map_pdf(school, today=today)

@@ -13,6 +13,9 @@ from tandem.lib.evidence import EvidenceSection
 from tandem.meetings import exports
 from tandem.meetings.models import Meeting
 
+# Shown while the pack is being prepared.
+PROGRESS_LABEL = "Meeting records and the action log"
+
 
 def sections(school, *, today: dt.date) -> list[EvidenceSection]:  # noqa: ANN001
     year = AcademicYear.of(today)

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class OpsConfig(AppConfig):
-    """Running Tandem: backup and restore. It has no models of its own."""
+    """Running Tandem: backup and restore, and long work done in the background (jobs)."""
 
     name = "tandem.ops"
     label = "ops"

@@ -21,7 +21,10 @@ CHUNK = 500
 
 # Sessions are left out: restoring them would sign people back in, and a session names a
 # user by id, which a restore may give to someone else. A whole restore clears them.
-NOT_BACKED_UP = {"sessions.session"}
+# Jobs and the worker's queue are left out too: a prepared pack is made again from the
+# data, and restoring work "in progress" would leave it waiting for a worker that never
+# comes.
+NOT_BACKED_UP = {"sessions.session", "ops.job", "django_tasks_db.dbtaskresult"}
 
 
 def backed_up_models() -> list[type[models.Model]]:

@@ -32,6 +32,7 @@ from tandem.ops.archive import (
     file_fields,
     open_backup,
 )
+from tandem.ops.models import Job
 from tandem.ops.rows import (
     Rows,
     auto_many_to_many,
@@ -137,11 +138,21 @@ def _clear_for(backup: Backup, *, replace: bool) -> Restored:
     restored = Restored(scope=backup.scope, school=None)
     if existing is not None:
         owned, _ = school_rows(existing)
-        restored.replaced_uploads = _files_of(owned)
+        restored.replaced_uploads = _files_of(owned) | _forget_jobs(existing)
         _delete_rows(owned)
         logger.info("School %s: data cleared for a restore", existing.pk)
 
     return restored
+
+
+def _forget_jobs(school: School) -> set[tuple[Storage, str]]:
+    """Jobs are not backed up (rows.NOT_BACKED_UP): the replaced school's go, files too."""
+
+    jobs = Job.objects.filter(school=school)
+    files = {(job.result.storage, job.result.name) for job in jobs.exclude(result="")}
+    jobs.delete()
+
+    return files
 
 
 def _files_of(rows: Rows | None) -> set[tuple[Storage, str]]:

@@ -9,6 +9,9 @@ from tandem.reports import exports
 from tandem.reports.models import TermlyReport
 from tandem.reports.presenting import Audience
 
+# Shown while the pack is being prepared.
+PROGRESS_LABEL = "The latest termly report"
+
 
 def sections(school, *, today: dt.date) -> list[EvidenceSection]:  # noqa: ANN001
     latest = (

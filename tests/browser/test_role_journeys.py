@@ -1,8 +1,14 @@
 """Journeys of the roles that have no app of their own: the clerk and the outsider."""
 
+from datetime import timedelta
+
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tandem.lib.pdf import pdf_text
+from tandem.ops.models import WAITING_TOO_LONG
+from tandem.ops.tests.builders import make_job
+from tandem.testing import run_queued_jobs
 from tests.browser.conftest import check_axe, screenshot, sign_in
 
 MAIN_PAGES = [
@@ -15,11 +21,10 @@ MAIN_PAGES = [
     "reports/",
     "documents/",
     "history/",
-    "documents/evidence-pack.pdf",
 ]
 
 
-def test_clerk_downloads_the_inspection_evidence_pack(
+def test_clerk_prepares_and_downloads_the_inspection_evidence_pack(
     page: Page, live_server, demo
 ) -> None:  # noqa: ANN001
     sign_in(page, live_server, "demo-clerk")
@@ -29,11 +34,27 @@ def test_clerk_downloads_the_inspection_evidence_pack(
     check_axe(page)
     screenshot(page, "clerk-documents")
 
-    # The pack renders every section (about ten seconds on a quiet machine, more in CI).
-    with page.expect_download(timeout=180_000) as download_info:
-        page.get_by_role(
-            "link", name="Download the inspection evidence pack (PDF)"
-        ).click(timeout=180_000)
+    page.get_by_role("button", name="Prepare the inspection evidence pack").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Inspection evidence pack"
+    )
+    expect(page.get_by_text("Waiting to start")).to_be_visible()
+    expect(page.get_by_role("progressbar")).to_be_visible()
+    check_axe(page)
+    screenshot(page, "clerk-evidence-pack-waiting")
+    job_page = page.url
+
+    # The worker runs here, in the test, while no page is open: the test database is
+    # shared with the live server, and must not be used by both at once.
+    page.goto("about:blank")
+    assert run_queued_jobs() == 1
+    page.goto(job_page)
+    expect(page.get_by_text("Ready.")).to_be_visible()
+    check_axe(page)
+    screenshot(page, "clerk-evidence-pack-ready")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download inspection evidence pack (PDF)").click()
     pack = download_info.value
 
     text = "\n".join(pdf_text(open(pack.path(), "rb").read()))  # noqa: SIM115
@@ -42,6 +63,28 @@ def test_clerk_downloads_the_inspection_evidence_pack(
     assert "Larkspur Primary School" in text
     for section in ("SEN Information Report", "Duties", "meeting", "Termly"):
         assert section.lower() in text.lower(), section
+
+    page.get_by_role("link", name="Back to the documents").click()
+    expect(page.get_by_text("The latest pack was prepared on")).to_be_visible()
+    check_axe(page)
+
+
+def test_a_job_page_updates_itself_while_it_waits(
+    page: Page, live_server, demo
+) -> None:  # noqa: ANN001
+    """htmx asks every second and swaps in only what changed: here, queued work that
+    nobody picks up turns, a second or so after the page opened, into a warning."""
+
+    almost = timezone.now() - WAITING_TOO_LONG + timedelta(seconds=2)
+    job = make_job(demo.school, created_at=almost)
+    sign_in(page, live_server, "demo-clerk")
+
+    page.goto(f"{live_server.url}/schools/{demo.school.urn}/jobs/{job.pk}/")
+    warning = page.get_by_text("background worker may not be running")
+    expect(warning).to_have_count(0)
+
+    expect(warning).to_be_visible(timeout=10_000)
+    check_axe(page)
 
 
 def test_outsider_reaches_none_of_larkspurs_pages(

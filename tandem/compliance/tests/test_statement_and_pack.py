@@ -17,7 +17,7 @@ from tandem.compliance.tests.builders import (
 )
 from tandem.lib.evidence import EvidenceSection
 from tandem.lib.pdf import pdf_text
-from tandem.testing import PASSWORD, make_world
+from tandem.testing import PASSWORD, make_world, run_queued_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -110,14 +110,19 @@ def test_a_written_version_is_typeset(world):
 def test_pack_has_contents_and_every_section(client, world, signed, monkeypatch):
     real_gather = evidence_pack.gather
 
-    def with_extra(school, *, today):  # noqa: ANN001, ANN202
+    def with_extra(school, *, today, on_step):  # noqa: ANN001, ANN202
         extra = EvidenceSection("Duties map", pdf_bytes("Duties map body."), order=20)
-        return [*real_gather(school, today=today), extra]
+        return [*real_gather(school, today=today, on_step=on_step), extra]
 
     monkeypatch.setattr(evidence_pack, "gather", with_extra)
 
-    response = get(client, world, "sen_governor", "compliance:evidence-pack")
+    client.login(username=world.user("sen_governor").username, password=PASSWORD)
+    start = reverse("ops:job-start", kwargs={"urn": world.school.urn, "kind": "evidence-pack"})
+    job_page = client.post(start)["Location"]
+    assert run_queued_jobs() == 1
+    response = client.get(f"{job_page}download/")
 
+    assert response["Content-Type"] == "application/pdf"
     pages = pdf_text(response.content)
     assert "Inspection evidence pack" in pages[0]
     assert "Larch Lane Primary" in pages[0]

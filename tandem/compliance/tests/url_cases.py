@@ -16,7 +16,6 @@ LEADER_POST = expect(403, senco=302, headteacher=302, senior_leader=302)
 SIGNER_FORM = expect(403, sen_governor=200, governor=200, clerk=200)
 SIGNER_POST = expect(403, sen_governor=302, governor=302, clerk=302)
 OTHER_SCHOOL = expect(404)
-PACK = expect(200, officer=403)
 
 
 def _document(world) -> dict:  # noqa: ANN001
@@ -104,7 +103,6 @@ CASES = [
         data=_upload_data,
         note="checking a file changes nothing, so every reader may",
     ),
-    UrlCase("compliance:evidence-pack", PACK),
     UrlCase("compliance:document-detail", ALL_READ, kwargs=_document),
     UrlCase(
         "compliance:document-detail",

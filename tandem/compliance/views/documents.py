@@ -7,12 +7,15 @@ from django.shortcuts import redirect, render
 
 from tandem.compliance import permissions, services
 from tandem.compliance.forms import DocumentForm, VersionTextForm, VersionUploadForm
+from tandem.compliance.jobs import EVIDENCE_PACK
 from tandem.compliance.models import Consultation, Document, DocumentVersion, SignOff
+from tandem.compliance.permissions import may_have_evidence_pack
 from tandem.compliance.views.common import to_version
 from tandem.lib.calendar import london_today
 from tandem.lib.concurrency import StaleEdit
 from tandem.lib.http import download
 from tandem.lib.uploads import CONTENT_TYPES, Kind, UploadRejected
+from tandem.ops.jobs import latest_job
 from tandem.schools.permissions import Capability, SchoolAccess, school_view
 
 
@@ -29,7 +32,8 @@ def document_list(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
     context = {
         "rows": rows,
         "can_edit": access.can(Capability.DOCUMENTS, write=True),
-        "can_pack": access.can(Capability.MEETINGS),
+        "can_pack": may_have_evidence_pack(access),
+        "latest_pack": latest_job(access.school, EVIDENCE_PACK),
     }
 
     return render(request, "compliance/document_list.html", context)

@@ -1,13 +1,10 @@
-"""Is this the signed file? And the inspection evidence pack."""
+"""Is this the signed file?"""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from tandem.compliance import evidence_pack, permissions
 from tandem.compliance.forms import VerifyForm
 from tandem.compliance.verification import verify
-from tandem.lib.calendar import london_today
-from tandem.lib.http import download
 from tandem.schools.permissions import Capability, SchoolAccess, school_view
 
 
@@ -23,13 +20,3 @@ def verify_file(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
 
     context = {"form": form, "result": result}
     return render(request, "compliance/verify.html", context)
-
-
-@school_view(Capability.DOCUMENTS)
-def evidence_pack_pdf(request: HttpRequest, access: SchoolAccess) -> HttpResponse:
-    permissions.require_evidence_pack(access)
-    today = london_today()
-    pdf = evidence_pack.build(access.school, today=today)
-    name = f"evidence-pack-{access.school.urn}-{today:%Y-%m-%d}.pdf"
-
-    return download(pdf, "application/pdf", name)

@@ -10,6 +10,8 @@ from tandem.audit.models import AuditEntry
 from tandem.audit.services import SYSTEM_USERNAME
 from tandem.lib.calendar import LONDON
 from tandem.meetings.services import schedule_meeting
+from tandem.ops.models import Job
+from tandem.ops.tests.builders import make_job
 from tandem.ops.tests.helpers import (
     RESTORED,
     add_migration,
@@ -322,3 +324,25 @@ class TestDamagedFiles:
             restore(broken, "--replace")
 
         assert row_counts() == counts
+
+
+def test_replacing_a_school_drops_its_prepared_packs(
+    world, tmp_path, django_capture_on_commit_callbacks
+) -> None:
+    """Jobs are not backed up: what the restored data would make is made again."""
+
+    path = backup(tmp_path / "school.zip", "123456")
+    pack = make_job(world.school, status=Job.Status.DONE)
+    others = make_job(world.other_school, status=Job.Status.DONE)
+    stored, storage = pack.result.name, pack.result.storage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restore(path, "--replace")
+
+    assert list(Job.objects.all()) == [others]
+    assert not storage.exists(stored)
+    assert storage.exists(others.result.name)
+    assert (
+        "ops.job"
+        not in json.loads(zipfile.ZipFile(path).read("manifest.json"))["records"]
+    )

@@ -1,3 +1,6 @@
+import subprocess
+import sys
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -5,7 +8,10 @@ from tandem.schools import demo
 
 
 class Command(BaseCommand):
-    help = "Migrate, load the demo school if absent, print the logins and serve Tandem."
+    help = (
+        "Migrate, load the demo school if absent, print the logins and serve Tandem "
+        "(with the background worker that prepares evidence packs)."
+    )
 
     def add_arguments(self, parser) -> None:  # noqa: ANN001
         parser.add_argument(
@@ -28,4 +34,16 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<16} {role}")
         self.stdout.write(f"Every demo password is: {demo.DEMO_PASSWORD}")
         if not options["no_serve"]:
-            call_command("runserver", options["addrport"], use_reloader=False)
+            self._serve(options["addrport"])
+
+    def _serve(self, addrport: str) -> None:
+        """The web server, with the background worker beside it for long work."""
+
+        worker = subprocess.Popen(  # noqa: S603 (our own command, no shell)
+            [sys.executable, "-m", "tandem.cli", "db_worker", "--interval", "0.5", "--no-reload"]
+        )
+        try:
+            call_command("runserver", addrport, use_reloader=False)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
