@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
 
 from tandem.compliance.checker import (
     CSV_FIELDS,
@@ -84,9 +85,12 @@ class Command(BaseCommand):
             )
             writer.writeheader()
         failures = 0
-        for number, path in enumerate(files, start=1):
-            if show_progress:
-                self._progress(number - 1, len(files), path.name)
+        progress = tqdm(
+            files, desc="Checking", unit=" files", file=self.stderr._out,
+            disable=not show_progress, dynamic_ncols=True,
+        )  # fmt: skip
+        for path in progress:
+            progress.set_postfix_str(path.name[:30])
             entry = _check(path, school_name, school_type, on)
             failures += "error" in entry
             if options["json"]:
@@ -95,25 +99,12 @@ class Command(BaseCommand):
                 writer.writerow(csv_row(entry))
             else:
                 self.stdout.write(self._summary(entry))
-        if show_progress:
-            self._progress(len(files), len(files), "done")
-            self.stderr.write("", style_func=str)
+        progress.close()
         if not options["json"] and not options["csv"]:
             self.stdout.write(DISCLAIMER)
 
         if failures:
             sys.exit(1)
-
-    def _progress(self, done: int, total: int, label: str) -> None:
-        width = 30
-        filled = width * done // total
-        bar = "#" * filled + "-" * (width - filled)
-        self.stderr.write(
-            f"\rChecking [{bar}] {done}/{total} {label[:30]:<30}",
-            style_func=str,
-            ending="",
-        )
-        self.stderr.flush()
 
     def _summary(self, entry: dict[str, Any]) -> str:
         """A few readable lines for one file."""

@@ -137,8 +137,11 @@ def test_unknown_school_urn_is_refused() -> None:
 def test_progress_bar_goes_to_stderr_when_asked() -> None:
     out, err, _ = run(COMPLETE, SCANNED, *OAKFIELD, "--json", "--progress")
 
-    assert "Checking [###############---------------] 1/2" in err
-    assert "2/2 done" in err
+    assert "Checking:   0%|" in err
+    assert "| 0/2 [" in err
+    assert "Checking: 100%|" in err
+    assert "| 2/2 [" in err
+    assert "oakfield_scanned.pdf]" in err  # the file in hand
     assert "Checking" not in out
 
 
@@ -184,4 +187,5 @@ def test_progress_bar_shows_by_itself_on_a_terminal() -> None:
     call_command("check_sir", str(COMPLETE), *OAKFIELD, "--json", stdout=io.StringIO(),
                  stderr=err)  # fmt: skip
 
-    assert "Checking [##############################] 1/1 done" in err.getvalue()
+    assert "Checking: 100%|" in err.getvalue()
+    assert "| 1/1 [" in err.getvalue()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from tqdm import tqdm
 
 from tandem.audit.services import system_actor
 from tandem.reports.imports import ImportResult, SenImportError, parse_sen_file
@@ -133,19 +134,14 @@ class Command(BaseCommand):
             self.stdout.write(f"Warning: {warning}")
 
     def _progress(self, size: int):  # noqa: ANN202 - a callback or None
+        """A running count of rows on a terminal, for files big enough to wait for."""
+
         stream = getattr(self.stderr, "_out", sys.stderr)
-        if size < PROGRESS_FROM_BYTES or not stream.isatty():
-            self._progress_shown = False
-            return None
-        self._progress_shown = True
-
-        def show(rows: int) -> None:
-            stream.write(f"\rReading rows… {rows:,}")
-            stream.flush()
-
-        return show
+        self._bar = tqdm(
+            desc="Reading rows", unit=" rows", file=stream,
+            disable=size < PROGRESS_FROM_BYTES or not stream.isatty(),
+        )  # fmt: skip
+        return lambda rows: self._bar.update(rows - self._bar.n)
 
     def _end_progress(self) -> None:
-        if getattr(self, "_progress_shown", False):
-            stream = getattr(self.stderr, "_out", sys.stderr)
-            stream.write("\n")
+        self._bar.close()

@@ -279,6 +279,6 @@ class ImportProgressTests(TestCase):
             )  # fmt: skip
 
         shown = err.getvalue()
-        self.assertIn("\rReading rows… 1,000", shown)
-        self.assertIn("\rReading rows… 12,000", shown)
+        self.assertIn("\rReading rows: 0 rows [", shown)
+        self.assertIn("\rReading rows: 12000 rows [", shown)
         self.assertTrue(shown.endswith("\n"))
