@@ -117,7 +117,9 @@ def test_pack_has_contents_and_every_section(client, world, signed, monkeypatch)
     monkeypatch.setattr(evidence_pack, "gather", with_extra)
 
     client.login(username=world.user("sen_governor").username, password=PASSWORD)
-    start = reverse("ops:job-start", kwargs={"urn": world.school.urn, "kind": "evidence-pack"})
+    start = reverse(
+        "ops:job-start", kwargs={"urn": world.school.urn, "kind": "evidence-pack"}
+    )
     job_page = client.post(start)["Location"]
     assert run_queued_jobs() == 1
     response = client.get(f"{job_page}download/")

@@ -6,6 +6,17 @@ from django.core.management.base import BaseCommand
 
 from tandem.schools import demo
 
+# The background worker that prepares evidence packs, polling twice a second.
+WORKER = [
+    sys.executable,
+    "-m",
+    "tandem.cli",
+    "db_worker",
+    "--interval",
+    "0.5",
+    "--no-reload",
+]
+
 
 class Command(BaseCommand):
     help = (
@@ -39,9 +50,7 @@ class Command(BaseCommand):
     def _serve(self, addrport: str) -> None:
         """The web server, with the background worker beside it for long work."""
 
-        worker = subprocess.Popen(  # noqa: S603 (our own command, no shell)
-            [sys.executable, "-m", "tandem.cli", "db_worker", "--interval", "0.5", "--no-reload"]
-        )
+        worker = subprocess.Popen(WORKER)  # noqa: S603 (our own command, no shell)
         try:
             call_command("runserver", addrport, use_reloader=False)
         finally:
