@@ -55,12 +55,10 @@ def env_cache(name: str) -> dict[str, object]:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "tandem",
         }
-    scheme = urlsplit(url).scheme
-    if scheme not in _REDIS_SCHEMES:
-        # Not the value itself: a Redis URL may carry a password.
-        given = f", not {scheme}://" if scheme else ""
+    if urlsplit(url).scheme not in _REDIS_SCHEMES:
+        # Nothing of the value itself: a Redis URL may carry a password.
         raise ImproperlyConfigured(
-            f"{name} must be a URL starting redis://, rediss:// or unix://{given}."
+            f"{name} must be a URL starting redis://, rediss:// or unix://."
         )
 
     return {
