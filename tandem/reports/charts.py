@@ -55,8 +55,8 @@ class TermLines:
     labels: tuple[str, ...]
     sen_support: tuple[int | None, ...]
     ehc_plans: tuple[int | None, ...]
-    width: float = 7.0
-    height: float = 3.4
+    width: float
+    height: float
 
     def draw(self) -> Figure:
         return _draw_term_lines(self)
@@ -164,6 +164,8 @@ def sen_over_time(
         labels=tuple(point.label for point in points),
         sen_support=tuple(_plotted(point.sen_support) for point in points),
         ehc_plans=tuple(_plotted(point.ehc_plans) for point in points),
+        width=7.0,
+        height=3.4,
     )
     title = "Pupils on SEN support and with EHC plans, term by term"
     desc = "; ".join(
