@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from tandem.lib.env import env_bool, env_int, env_list, env_str
+from tandem.lib.env import env_bool, env_cache, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("TANDEM_DATA_DIR", str(BASE_DIR / "var")))
@@ -106,6 +106,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TASKS = {
     "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
 }
+
+# Drawn charts (tandem.reports.charts), keyed by what they show. Each process keeps its own
+# in memory unless TANDEM_CACHE_URL names a Redis server that every app server shares.
+CACHES = {"default": env_cache("TANDEM_CACHE_URL")}
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

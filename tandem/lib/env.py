@@ -1,11 +1,13 @@
 """Typed readers for settings that come from the environment."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
+_REDIS_SCHEMES = {"redis", "rediss", "unix"}
 
 
 def env_str(name: str, default: str | None = None) -> str | None:
@@ -41,3 +43,26 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_cache(name: str) -> dict[str, object]:
+    """Django's default cache: Redis at the URL in `name`, shared by every process
+    given that URL, or when unset a local-memory cache private to each process."""
+
+    url = os.environ.get(name, "").strip()
+    if not url:
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tandem",
+        }
+    if urlsplit(url).scheme not in _REDIS_SCHEMES:
+        # Nothing of the value itself: a Redis URL may carry a password.
+        raise ImproperlyConfigured(
+            f"{name} must be a URL starting redis://, rediss:// or unix://."
+        )
+
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "tandem",
+    }

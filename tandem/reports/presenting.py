@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.db.models import prefetch_related_objects
+
 from tandem.lib.calendar import LONDON, FinancialYearKind, financial_year
 from tandem.reports import charts
 from tandem.reports.comparison import NO_REPORT, Change, Trend, compare
@@ -74,7 +76,7 @@ def visible_reports(report: TermlyReport, audience: Audience) -> list[TermlyRepo
 
     reports = TermlyReport.objects.filter(
         school=report.school, period__lte=report.period
-    )
+    ).select_related("school")
     if not audience.drafts:
         reports = reports.filter(status=TermlyReport.Status.SUBMITTED)
 
@@ -95,9 +97,12 @@ def build_content(
     report: TermlyReport, audience: Audience, *, today: dt.date
 ) -> ReportContent:
     finance = report_settings(report.school).finance_enabled
+    # Fetched once here: the numbers, comparisons and charts all read them.
+    prefetch_related_objects([report], "counts", "interventions")
     history = visible_reports(report, audience)
     views = {r.pk: view_of(r, audience) for r in history}
-    views.setdefault(report.pk, view_of(report, audience))
+    if report.pk not in views:
+        views[report.pk] = view_of(report, audience)
     current_view = views[report.pk]
     by_period = {r.period: r for r in history}
     interventions = list(report.interventions.all())

@@ -1,4 +1,5 @@
 import xml.etree.ElementTree as ET  # noqa: S405 - parses our own SVG
+from unittest import mock
 
 from tandem.reports import charts
 from tandem.reports.suppression import show
@@ -63,10 +64,18 @@ def test_spend_against_budget_labels_in_pounds() -> None:
     )
 
 
-def test_svg_is_deterministic() -> None:
+def test_svg_is_deterministic(settings) -> None:  # noqa: ANN001
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    }
     points = [charts.TermPoint("Autumn 2025/26", show(52), show(9))]
 
-    assert charts.sen_over_time(points).svg == charts.sen_over_time(points).svg
+    with mock.patch.object(charts, "_svg", wraps=charts._svg) as draw:
+        first = charts.sen_over_time(points).svg
+        again = charts.sen_over_time(points).svg
+
+    assert draw.call_count == 2  # drawn twice, not read back from a cache
+    assert again == first
 
 
 def test_png_for_word() -> None:
