@@ -65,4 +65,6 @@ def env_cache(name: str) -> dict[str, object]:
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": url,
         "KEY_PREFIX": "tandem",
+        # A cache that does not answer quickly is treated as down (charts are drawn).
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
     }

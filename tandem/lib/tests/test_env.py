@@ -36,6 +36,7 @@ class EnvCacheTests(SimpleTestCase):
                     "BACKEND": "django.core.cache.backends.redis.RedisCache",
                     "LOCATION": url,
                     "KEY_PREFIX": "tandem",
+                    "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
                 },
             )
 
