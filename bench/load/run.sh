@@ -31,6 +31,7 @@ admin_url=${DATABASE_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 database=tandem_load_$$  # its own, so two runs on one server do not meet
 work=$(mktemp -d -t tandem-load.XXXXXX)
 gunicorn_pid=""
+locust_pid=""
 database_made=""
 
 database() {  # database create|drop: as the admin URL's user
@@ -48,11 +49,16 @@ with psycopg.connect(admin_url, autocommit=True) as conn:
 PY
 }
 
-cleanup() {
-  if [ -n "$gunicorn_pid" ] && kill -0 "$gunicorn_pid" 2>/dev/null; then
-    kill "$gunicorn_pid"
-    wait "$gunicorn_pid" 2>/dev/null || true
+stop() {  # stop PID: the process this script started, and wait for it
+  if [ -n "$1" ] && kill -0 "$1" 2>/dev/null; then
+    kill "$1"
+    wait "$1" 2>/dev/null || true
   fi
+}
+
+cleanup() {
+  stop "$locust_pid"
+  stop "$gunicorn_pid"
   if [ -n "$database_made" ]; then
     database drop || echo "Could not drop the database $database." >&2
   fi
@@ -114,11 +120,14 @@ status=0
 # Users arrive over the first quarter of the run (at least one a second), as people do
 # in the morning; each signs in once, through Argon2, which is slow on purpose.
 spawn_rate=$(( users * 4 / seconds )); [ "$spawn_rate" -ge 1 ] || spawn_rate=1
+# In the background and waited for, so that a signal stops the run at once (the traps).
 TANDEM_LOAD_URLS="$work/urls.json" TANDEM_LOAD_SAMPLES="$work/samples.json" \
   bench/.venv/bin/locust -f bench/load/locustfile.py \
   --headless --users "$users" --spawn-rate "$spawn_rate" --run-time "${seconds}s" \
   --host "http://127.0.0.1:$port" --csv "$work/load" --only-summary \
-  --loglevel WARNING >"$work/locust.log" 2>&1 || status=$?
+  --loglevel WARNING >"$work/locust.log" 2>&1 &
+locust_pid=$!
+wait "$locust_pid" || status=$?
 
 bench/.venv/bin/python bench/load/summary.py "$work/samples.json" \
   --users "$users" --seconds "$seconds" --workers "$workers" || status=$?
