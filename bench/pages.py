@@ -8,7 +8,9 @@ finds the pages by following links from the dashboard as the demo SENCO, so a pa
 app adds is measured without a change here. Each page's median latency is divided by that of
 a minimal view served through the same middleware in the same run: the ratio is what the
 page costs beyond Django itself, and it travels between machines better than milliseconds.
-Exports (PDF, .docx, .ics and other downloads) are timed on their own.
+Every export it finds (PDF, .docx, .ics and other downloads, whatever their URL) is timed on
+its own, with its size; then a batch of SEN Information Report checks runs through the
+checker the app uses, on the labelled corpus in bench/sir_corpus (bench/sir_checker_bench.py).
 
     .venv/bin/python bench/pages.py --urls-for-load FILE
 
@@ -18,6 +20,7 @@ database DATABASE_URL names as it is (bench/load/run.sh uses it; nothing is meas
 
 import argparse
 import json
+import mimetypes
 import os
 import secrets
 import statistics
@@ -31,11 +34,13 @@ from urllib.parse import urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPORT_SUFFIXES = (".pdf", ".docx", ".ics", ".csv", ".xlsx", ".zip")
-MAX_URL_NAMES = 60
-QUICK_MAX_URL_NAMES = 30
+MAX_PAGE_NAMES = 60
+QUICK_MAX_PAGE_NAMES = 30
+PAGES_EXPLORED_PER_NAME = 3  # e.g. three meetings, as an export may hang off only some
 MINIMAL_PATH = "/bench/minimal/"
 SIGN_IN_BACKEND = "django.contrib.auth.backends.ModelBackend"
-QUICK_BUDGET_SECONDS = 12  # --quick stops timing new targets after this (CI)
+QUICK_BUDGET_SECONDS = 12  # --quick stops timing new pages after this (CI)
+CHECKER_ROUNDS = 3  # passes over the corpus; one with --quick
 
 
 @dataclass
@@ -49,6 +54,7 @@ class Target:
     queries: int = 0
     timings: list[float] = field(default_factory=list)
     timed: bool = False
+    explored: int = 0  # pages of this URL name read for links while crawling
 
     @property
     def median_ms(self) -> float:
@@ -82,8 +88,9 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--budget",
         type=float,
-        help="seconds of timing after which the rest is listed but not timed "
-        f"(default: none; {QUICK_BUDGET_SECONDS} with --quick)",
+        help="seconds of timing pages after which the other pages are listed but not "
+        f"timed; exports are always timed (default: none; {QUICK_BUDGET_SECONDS} with "
+        "--quick)",
     )
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--urls-for-load", metavar="FILE", help=argparse.SUPPRESS)
@@ -142,8 +149,9 @@ def _benchmark(args: argparse.Namespace, workdir: Path) -> int:
             results = _measure(demo, args, phases)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+    results["checks"] = _time_checks(args, phases)
 
-    _print_table(results, args, engine, phases)
+    _print_report(results, args, engine, phases)
     if args.json:
         Path(args.json).write_text(
             json.dumps(_as_json(results, args, engine), indent=2)
@@ -185,6 +193,8 @@ def _seed():  # noqa: ANN202
 
 
 def _measure(demo, args: argparse.Namespace, phases: dict) -> dict:  # noqa: ANN001
+    """Crawl as the demo SENCO, then time the minimal view, the pages and the exports."""
+
     from django.test import Client
 
     from tandem.schools.models import Membership
@@ -192,46 +202,68 @@ def _measure(demo, args: argparse.Namespace, phases: dict) -> dict:  # noqa: ANN
     client = Client(raise_request_exception=False)
     client.force_login(demo.users[Membership.Role.SENCO], backend=SIGN_IN_BACKEND)
     started = time.perf_counter()
-    limit = QUICK_MAX_URL_NAMES if args.quick else MAX_URL_NAMES
+    limit = QUICK_MAX_PAGE_NAMES if args.quick else MAX_PAGE_NAMES
     targets = crawl(client, demo.school.urn, limit=limit)
     phases["crawl"] = time.perf_counter() - started
     minimal = Target(name="(minimal view)", path=MINIMAL_PATH)
     _time(client, minimal, repeat=args.repeat * 3)
-    deadline = time.perf_counter() + args.budget if args.budget else None
-    for target in _timing_order(targets):
-        if deadline and time.perf_counter() > deadline:
-            break
-        if args.quick and target.kind == "export":
-            _time(client, target, repeat=1, warm_up=False)
-        elif target.kind == "export":  # seconds each, not milliseconds
-            _time(client, target, repeat=max(1, args.repeat // 4))
-        else:
-            _time(client, target, repeat=args.repeat)
+
+    started = time.perf_counter()
+    _time_pages(client, [t for t in targets if t.kind == "page"], args)
+    phases["pages"] = time.perf_counter() - started
+    started = time.perf_counter()
+    for export in [t for t in targets if t.kind == "export"]:  # seconds, not ms, each
+        _time(client, export, repeat=_export_repeat(args))
+    phases["exports"] = time.perf_counter() - started
     # The minimal view again, in case the machine got busier meanwhile.
     _time(client, minimal, repeat=args.repeat * 3)
-    phases["timing"] = time.perf_counter() - started - phases["crawl"]
 
     return {"minimal": minimal, "targets": targets}
 
 
-def _timing_order(targets: list[Target]) -> list[Target]:
-    """The dashboard, then one export of each type, then the rest (for a time budget)."""
+def _time_pages(client, pages: list[Target], args: argparse.Namespace) -> None:  # noqa: ANN001
+    """The dashboard first, then the rest, until the time budget (if any) is spent."""
 
-    first: list[Target] = [t for t in targets if t.name == "schools:dashboard"]
-    for suffix in EXPORT_SUFFIXES:
-        exports = [t for t in targets if t.kind == "export" and t.path.endswith(suffix)]
-        first += sorted(exports, key=lambda t: len(t.path))[:1]
+    deadline = time.perf_counter() + args.budget if args.budget else None
+    dashboard_first = sorted(pages, key=lambda t: t.name != "schools:dashboard")
+    for page in dashboard_first:
+        if deadline and time.perf_counter() > deadline:
+            return
+        _time(client, page, repeat=args.repeat)
 
-    return first + [t for t in targets if t not in first]
+
+def _export_repeat(args: argparse.Namespace) -> int:
+    return max(1, args.repeat // 4)
+
+
+def _time_checks(args: argparse.Namespace, phases: dict) -> dict:
+    """A batch of SEN Information Report checks, through the checker the app runs."""
+
+    import sir_checker_bench  # beside this file, so on sys.path when run as a script
+
+    rounds = 1 if args.quick else CHECKER_ROUNDS
+    batch = sir_checker_bench.time_checks(sir_checker_bench.load_labels(), rounds)
+    phases["checks"] = batch.seconds
+
+    return {
+        "documents": batch.documents,
+        "rounds": rounds,
+        "seconds": batch.seconds,
+        "per_second": batch.per_second,
+    }
 
 
 def crawl(  # noqa: ANN001
-    client, urn: str, *, depth: int = 2, limit: int = MAX_URL_NAMES
+    client, urn: str, *, depth: int = 2, limit: int = MAX_PAGE_NAMES
 ) -> list[Target]:
     """One target per URL name reachable by links from the school's dashboard.
 
-    Pages are fetched (to find their links; their status is kept); exports are recognised
-    by their path and left for the caller to fetch, since rendering them is the slow part.
+    The first page of each URL name is its target, and up to PAGES_EXPLORED_PER_NAME
+    pages of a name are read for links, so an export that only some meetings or versions
+    offer is still found. Every page target is fetched once (its status is kept); one
+    that answers with a download is an export. Exports found by their path are left for
+    the caller to fetch, since rendering them is the slow part. `limit` caps the page
+    names, never the exports.
     """
 
     from django.urls import resolve, reverse
@@ -239,26 +271,54 @@ def crawl(  # noqa: ANN001
     start = reverse("schools:dashboard", kwargs={"urn": urn})
     dashboard = Target(name=resolve(start).view_name, path=start)
     found: dict[str, Target] = {dashboard.name: dashboard}
+    seen = {start}
     frontier = [dashboard]
     for _ in range(depth + 1):
         next_frontier = []
         for page in frontier:
-            response = client.get(page.path)
-            page.status = response.status_code
-            page.content_type = response.get("Content-Type", "").split(";")[0]
-            if page.status != 200 or page.content_type != "text/html":
-                continue
-            for target in _linked_targets(
-                response.content, page.path, f"/schools/{urn}/"
-            ):
-                if target.name in found or len(found) >= limit:
-                    continue
-                found[target.name] = target
-                if target.kind == "page":
-                    next_frontier.append(target)
+            for link in _visit(client, page, prefix=f"/schools/{urn}/"):
+                if link.path not in seen and _adopt(link, found, seen, limit=limit):
+                    next_frontier.append(link)
         frontier = next_frontier
+    for page in frontier:  # the deepest pages: status and type only
+        _visit(client, page, prefix=None)
 
     return sorted(found.values(), key=lambda t: (t.kind, t.name))
+
+
+def _adopt(
+    link: Target, found: dict[str, Target], seen: set[str], *, limit: int
+) -> bool:
+    """Keep a new link as a target or a page to explore; True when it should be read."""
+
+    known = found.get(link.name)
+    if known is None:
+        pages = sum(1 for t in found.values() if t.kind == "page")
+        if link.kind == "page" and pages >= limit:
+            return False
+        found[link.name] = link
+    elif known.kind == "export" or known.explored >= PAGES_EXPLORED_PER_NAME:
+        return False
+    seen.add(link.path)
+    if link.kind == "export":
+        return False
+    (known or link).explored += 1
+
+    return True
+
+
+def _visit(client, page: Target, *, prefix: str | None) -> list[Target]:  # noqa: ANN001
+    """Fetch a page, keep its status and type, and return its links under `prefix`."""
+
+    response = client.get(page.path)
+    page.status = response.status_code
+    page.content_type = _content_type(response)
+    if page.status == 200 and page.content_type != "text/html":
+        page.kind = "export"  # a download that its path did not announce
+    if prefix is None or page.kind == "export" or page.status != 200:
+        return []
+
+    return _linked_targets(response.content, page.path, prefix)
 
 
 def _linked_targets(html: bytes, base: str, prefix: str) -> list[Target]:
@@ -280,31 +340,25 @@ def _linked_targets(html: bytes, base: str, prefix: str) -> list[Target]:
     return targets
 
 
-def _time(client, target: Target, *, repeat: int, warm_up: bool = True) -> None:  # noqa: ANN001
-    """Fetch once (status, size, queries), then time `repeat` more fetches.
+def _content_type(response) -> str:  # noqa: ANN001
+    return response.get("Content-Type", "").split(";")[0]
 
-    Without `warm_up`, that first fetch is also the one timing (a quick run's exports).
-    """
+
+def _time(client, target: Target, *, repeat: int) -> None:  # noqa: ANN001
+    """Fetch once (status, size, queries; it warms caches), then time `repeat` fetches."""
 
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     target.timed = True
-    started = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:
         response = _get(client, target.path)
-    first = time.perf_counter() - started
     target.status = response.status_code
-    target.content_type = response.get("Content-Type", "").split(";")[0]
+    target.content_type = _content_type(response)
     target.size = len(response.content)
     target.queries = len(queries)
-    if not target.content_type.startswith("text/html") and target.kind == "page":
-        target.kind = "export"  # a download that its path did not announce
     if target.status != 200:
         return
-    if not warm_up:
-        target.timings.append(first)
-        repeat -= 1
     for _ in range(repeat):
         started = time.perf_counter()
         _get(client, target.path)
@@ -319,20 +373,27 @@ def _get(client, path: str):  # noqa: ANN001, ANN202
     return response
 
 
-def _print_table(
+def _print_report(
     results: dict, args: argparse.Namespace, engine: str, phases: dict
 ) -> None:
-    minimal: Target = results["minimal"]
-    base = minimal.median_ms
     mode = "quick" if args.quick else "full"
     spent = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in phases.items())
     print(
         f"Tandem page benchmark: {engine}, {mode} run, {args.repeat} timed requests a "
         f"page ({spent})"
     )
-    print(f"Minimal view through the same middleware: median {base:.2f} ms\n")
+    _print_pages(results)
+    _print_exports(results, args)
+    _print_checks(results["checks"])
+    for t in results["targets"]:
+        if t.timed and t.status != 200:
+            print(f"Warning: {t.name} ({t.path}) answered {t.status}; not timed.")
+
+
+def _print_pages(results: dict) -> None:
+    base = results["minimal"].median_ms
     pages = [t for t in results["targets"] if t.kind == "page"]
-    exports = [t for t in results["targets"] if t.kind == "export"]
+    print(f"Minimal view through the same middleware: median {base:.2f} ms\n")
     print(
         f"{'Page':<36} {'Status':>6} {'Queries':>7} {'Median ms':>9} {'x minimal':>9}"
     )
@@ -342,25 +403,37 @@ def _print_table(
             continue
         ratio = f"{t.median_ms / base:9.1f}" if t.timings and base else f"{'-':>9}"
         print(f"{t.name:<36} {t.status:>6} {t.queries:>7} {t.median_ms:>9.1f} {ratio}")
-    print(f"\n{'Export':<36} {'Status':>6} {'Type':<30} {'KB':>7} {'Median ms':>9}")
-    for t in exports:
-        kind = t.content_type[:30]
-        if not t.timed:
-            print(f"{t.name:<36} {'-':>6} {'':<30} {'-':>7} {'not timed':>9}")
-            continue
-        print(
-            f"{t.name:<36} {t.status:>6} {kind:<30} {t.size / 1024:>7.1f} {t.median_ms:>9.1f}"
-        )
-    if pages and base:
-        ratios = [t.median_ms / base for t in pages if t.timings]
-        if ratios:
-            print(f"\nMedian page: {statistics.median(ratios):.1f} x the minimal view.")
-    untimed = [t.name for t in results["targets"] if not t.timed]
+    ratios = [t.median_ms / base for t in pages if t.timings and base]
+    if ratios:
+        print(f"\nMedian page: {statistics.median(ratios):.1f} x the minimal view.")
+    untimed = [t.name for t in pages if not t.timed]
     if untimed:
         print(f"Not timed, as the run's time budget was spent: {', '.join(untimed)}.")
-    for t in results["targets"]:
-        if t.timed and t.status != 200:
-            print(f"Warning: {t.name} ({t.path}) answered {t.status}; not timed.")
+
+
+def _print_exports(results: dict, args: argparse.Namespace) -> None:
+    exports = [t for t in results["targets"] if t.kind == "export"]
+    repeat = _export_repeat(args)
+    print(
+        f"\nExports: {len(exports)} found by following links; each fetched once, then "
+        f"timed {'once' if repeat == 1 else f'{repeat} times'}."
+    )
+    print(f"{'Export':<36} {'Status':>6} {'Format':<7} {'KB':>8} {'Median ms':>9}")
+    for t in exports:
+        extension = mimetypes.guess_extension(t.content_type) or t.content_type
+        median = f"{t.median_ms:>9.1f}" if t.timings else f"{'-':>9}"
+        print(
+            f"{t.name:<36} {t.status:>6} {extension:<7} {t.size / 1024:>8.1f} {median}"
+        )
+
+
+def _print_checks(checks: dict) -> None:
+    passes = "1 pass" if checks["rounds"] == 1 else f"{checks['rounds']} passes"
+    print(
+        f"\nSEN Information Report checks (check_report on bench/sir_corpus, {passes}): "
+        f"{checks['documents']} documents in {checks['seconds']:.2f} s, "
+        f"{checks['per_second']:.1f} documents/s."
+    )
 
 
 def _as_json(results: dict, args: argparse.Namespace, engine: str) -> dict:
@@ -380,6 +453,7 @@ def _as_json(results: dict, args: argparse.Namespace, engine: str) -> dict:
         "repeat": args.repeat,
         "minimal": row(minimal),
         "targets": [row(t) for t in results["targets"]],
+        "checks": results["checks"],
     }
 
 

@@ -4,7 +4,8 @@
 
 Prints precision and recall per item (special schools' items 2 and 4 are left out, as
 they do not apply), how often the SENCO, link, date and copying signs were right, the
-unreadable files reported correctly, and documents per second.
+unreadable files reported correctly, and documents per second. bench/pages.py imports
+`time_checks` to time a batch of checks in its own run.
 """
 
 import argparse
@@ -12,6 +13,7 @@ import json
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +30,25 @@ CORPUS = ROOT / "bench" / "sir_corpus"
 DETAILS = ("senco_name", "senco_email", "senco_phone", "local_offer_url", "report_date")
 
 
+@dataclass(frozen=True)
+class CheckBatch:
+    documents: int
+    seconds: float
+
+    @property
+    def per_second(self) -> float:
+        return self.documents / self.seconds
+
+
+def load_labels() -> list[dict]:
+    """Every labelled document of the corpus: its file, school and the expected outcome."""
+
+    return json.loads((CORPUS / "labels.json").read_text())["documents"]
+
+
 def run(label: dict) -> dict:
+    """One document through check_report, the function the app's report check calls."""
+
     data = (CORPUS / "files" / label["file"]).read_bytes()
     try:
         result = check_report(
@@ -52,7 +72,7 @@ def main() -> None:
     parser.add_argument("--show-errors", action="store_true", help="list each miss")
     options = parser.parse_args()
 
-    labels = json.loads((CORPUS / "labels.json").read_text())["documents"]
+    labels = load_labels()
     outputs = {label["file"]: run(label) for label in labels}
     counts, details, errors = evaluate(labels, outputs)
 
@@ -130,16 +150,22 @@ def _ratio(part: int, whole: int) -> str:
     return f"{part / whole:.2f}" if whole else "-"
 
 
-def print_speed(labels: list[dict], rounds: int) -> None:
+def time_checks(labels: list[dict], rounds: int) -> CheckBatch:
+    """Check every labelled document `rounds` times, one after another."""
+
     started = time.perf_counter()
     for _ in range(rounds):
         for label in labels:
             run(label)
-    elapsed = time.perf_counter() - started
-    documents = rounds * len(labels)
+
+    return CheckBatch(rounds * len(labels), time.perf_counter() - started)
+
+
+def print_speed(labels: list[dict], rounds: int) -> None:
+    batch = time_checks(labels, rounds)
     print(
-        f"speed: {documents / elapsed:.1f} documents per second "
-        f"({documents} documents in {elapsed:.2f} s, all formats and errors)"
+        f"speed: {batch.per_second:.1f} documents per second "
+        f"({batch.documents} documents in {batch.seconds:.2f} s, all formats and errors)"
     )
 
 
