@@ -1,8 +1,9 @@
 """Browser tests: Playwright drives Debian's Chromium against a live Tandem with the demo school.
 
 Fixtures: `demo` (the seeded DemoSchool), `page` (a fresh Chromium page), and helpers
-`sign_in(page, live_server, username)` and `check_axe(page)` (WCAG 2.2 A/AA rules).
-Screenshots for the README go to `docs/screenshots/` when TANDEM_SCREENSHOTS=1.
+`sign_in(page, live_server, username)`, `sign_out(page)`, `open_from_nav(page, label)` and
+`check_axe(page)`. Screenshots for the README go to `docs/screenshots/` when
+TANDEM_SCREENSHOTS=1.
 """
 
 import os
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tandem.schools import demo as demo_data
 
@@ -25,6 +26,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# Every rule axe-core runs by default carries one of these tags; naming them also turns on
+# target-size (WCAG 2.2 AA), which axe-core leaves off unless asked. Experimental and AAA
+# rules stay off. `resultTypes` only trims the detail kept for passing rules.
 AXE_OPTIONS = {
     "resultTypes": ["violations"],
     "runOnly": {
@@ -93,8 +97,24 @@ def sign_in(page: Page, live_server, username: str) -> None:  # noqa: ANN001
     page.wait_for_load_state()
 
 
+def sign_out(page: Page) -> None:
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_label("Username")).to_be_visible()
+
+
+def open_from_nav(page: Page, label: str) -> None:
+    """Follow a link in the school's navigation bar and wait for its page."""
+
+    link = page.get_by_role("navigation", name="School").get_by_role("link", name=label)
+    link.click()
+    expect(link).to_have_attribute("aria-current", "page")
+
+
 def check_axe(page: Page) -> None:
-    """Fail with axe-core's report if the page has any accessibility violation."""
+    """Fail with axe-core's report if the page has any accessibility violation.
+
+    Call it after every navigation and every form that renders a page, error pages too.
+    """
 
     results = _axe.run(page, options=AXE_OPTIONS)
 
