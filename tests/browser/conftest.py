@@ -90,11 +90,14 @@ def demo(transactional_db) -> demo_data.DemoSchool:  # noqa: ANN001
 
 
 def sign_in(page: Page, live_server, username: str) -> None:  # noqa: ANN001
+    """Sign in as a demo login and check the page it lands on (the school's dashboard)."""
+
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(demo_data.DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    check_axe(page)
 
 
 def sign_out(page: Page) -> None:
@@ -116,6 +119,7 @@ def check_axe(page: Page) -> None:
     Call it after every navigation and every form that renders a page, error pages too.
     """
 
+    page.wait_for_load_state()
     results = _axe.run(page, options=AXE_OPTIONS)
 
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
