@@ -1,19 +1,24 @@
 """Browser tests: Playwright drives Debian's Chromium against a live Tandem with the demo school.
 
-Fixtures: `demo` (the seeded DemoSchool), `page` (a fresh Chromium page), and helpers
+Fixtures: `demo` (the seeded DemoSchool), `page` (a fresh Chromium page),
+`sen_information_report` (a PDF file worded like the demo's), and helpers
 `sign_in(page, live_server, username)`, `sign_out(page)`, `open_from_nav(page, label)` and
 `check_axe(page)`. Screenshots for the README go to `docs/screenshots/` when
 TANDEM_SCREENSHOTS=1.
 """
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from django.template.loader import render_to_string
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from weasyprint import HTML
 
+from tandem.lib.calendar import academic_year
 from tandem.schools import demo as demo_data
 
 CHROMIUM = "/usr/bin/chromium"
@@ -89,6 +94,26 @@ def demo(transactional_db) -> demo_data.DemoSchool:  # noqa: ANN001
     return seeded
 
 
+@pytest.fixture
+def sen_information_report(demo, tmp_path: Path) -> Path:  # noqa: ANN001
+    """This year's SEN Information Report as a PDF file: the demo's, updated so that its
+    next review is in six months (the same bytes would be refused as no change)."""
+
+    context = {
+        "school": demo.school,
+        "senco_name": "Rhiannon Talbot",
+        "governor_name": "Marcus Adeyemi",
+        "year": academic_year(demo.today).label,
+        "published": demo.today,
+        "next_review": demo.today + dt.timedelta(days=182),
+    }
+    html = render_to_string("compliance/demo/sen_information_report.html", context)
+    path = tmp_path / "sen-information-report.pdf"
+    path.write_bytes(HTML(string=html).write_pdf())
+
+    return path
+
+
 def sign_in(page: Page, live_server, username: str) -> None:  # noqa: ANN001
     """Sign in as a demo login and check the page it lands on (the school's dashboard)."""
 
@@ -125,9 +150,24 @@ def check_axe(page: Page) -> None:
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
 
-def screenshot(page: Page, name: str) -> None:
-    """Save a README screenshot when TANDEM_SCREENSHOTS=1 (the tests take them)."""
+def screenshot(
+    page: Page, name: str, *, at: Locator | None = None, until: Locator | None = None
+) -> None:
+    """Save a README screenshot when TANDEM_SCREENSHOTS=1 (the tests take them): the
+    window at the top of the page, or scrolled so that `at` starts near its top; cut
+    short below `until` when given (Debian's Chromium shows empty date inputs the US
+    way, mm/dd/yyyy, so a picture stops above them)."""
 
-    if os.environ.get("TANDEM_SCREENSHOTS") == "1":
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+    if os.environ.get("TANDEM_SCREENSHOTS") != "1":
+        return
+    if at is None:
+        page.evaluate("window.scrollTo(0, 0)")
+    else:
+        at.evaluate("element => element.scrollIntoView({block: 'start'})")
+        page.evaluate("window.scrollBy(0, -24)")  # a little room above it
+    clip = None
+    if until is not None:
+        box = until.bounding_box()
+        clip = {"x": 0, "y": 0, "width": 1280, "height": box["y"] + box["height"] + 24}
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), clip=clip)

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
-from weasyprint import HTML
 
 from tandem.compliance import services
 from tandem.compliance.models import Document
@@ -20,24 +19,14 @@ from tests.browser.conftest import (
     sign_out,
 )
 
-REPORT = """
-<h1>Larkspur Primary School: SEN Information Report</h1>
-<p>We provide for pupils with needs in cognition and learning, communication and
-interaction, social, emotional and mental health, and sensory and/or physical needs.</p>
-<p>Our SENCO is Rhiannon Talbot, senco@larkspur-primary.example.org, 01632 960 123.</p>
-<p>The local offer is published at https://localoffer.example.gov.uk/send.</p>
-"""
-
 
 def test_governors_sign_the_sen_information_report_and_it_verifies(
     page: Page,
     live_server,
     demo,
-    tmp_path: Path,  # noqa: ANN001
+    sen_information_report: Path,  # noqa: ANN001
 ) -> None:
-    report = tmp_path / "sen-information-report.pdf"
-    report.write_bytes(HTML(string=REPORT).write_pdf())
-    _senco_has_uploaded_and_checked(demo, report)
+    _senco_has_uploaded_and_checked(demo, sen_information_report)
 
     sign_in(page, live_server, "demo-governor")
     _sen_governor_asks_for_sign_off(page)
@@ -69,7 +58,7 @@ def test_governors_sign_the_sen_information_report_and_it_verifies(
     check_axe(page)
     screenshot(page, "compliance-signed")
 
-    _verify(page, report)
+    _verify(page, sen_information_report)
 
 
 def _senco_has_uploaded_and_checked(demo, report: Path) -> None:  # noqa: ANN001
@@ -78,7 +67,11 @@ def _senco_has_uploaded_and_checked(demo, report: Path) -> None:  # noqa: ANN001
         school=demo.school, kind=Document.Kind.SEN_INFORMATION_REPORT
     )
     version = services.add_file_version(
-        document, by=senco, data=report.read_bytes(), filename=report.name
+        document,
+        by=senco,
+        data=report.read_bytes(),
+        filename=report.name,
+        note="Next review brought forward to six months.",
     )
     services.run_report_check(version, by=senco, on=london_today())
 

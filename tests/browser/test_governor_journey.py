@@ -8,7 +8,7 @@ from playwright.sync_api import Locator, Page, expect
 from tandem.compliance.models import Signatory
 from tandem.lib.calendar import london_today
 from tandem.reports.models import TermlyReport
-from tests.browser.conftest import check_axe, open_from_nav, sign_in
+from tests.browser.conftest import check_axe, open_from_nav, screenshot, sign_in
 
 QUESTION = "What is behind the rise in SEN support in Year 3?"
 
@@ -43,6 +43,7 @@ def read_the_latest_report(page: Page, demo) -> None:  # noqa: ANN001
     expect(_row(by_year, "Year 3")).to_contain_text("fewer than 5")
     expect(page.locator("svg#sen-over-time")).to_be_visible()
     check_axe(page)
+    screenshot(page, "governor-report", at=page.locator("#numbers"))
 
 
 def ask_the_senco(page: Page, demo) -> None:  # noqa: ANN001

@@ -75,7 +75,12 @@ def test_senco_plans_builds_records_and_exports_a_meeting(
     page.get_by_role("button", name="Add the action").click()
     expect(page.get_by_role("rowheader", name="Book the July visits")).to_be_visible()
     check_axe(page)
-    screenshot(page, "meeting-record")
+    screenshot(
+        page,
+        "meeting-record",
+        at=page.locator("#actions-heading"),
+        until=page.get_by_role("table", name="Actions agreed at this meeting"),
+    )
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download PDF").click()

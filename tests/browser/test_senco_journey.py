@@ -9,7 +9,6 @@ from pathlib import Path
 
 import icalendar
 from playwright.sync_api import Locator, Page, expect
-from weasyprint import HTML
 
 from tandem.lib.calendar import AcademicYear, at_london
 from tandem.lib.pdf import pdf_text
@@ -20,17 +19,27 @@ from tandem.reports.terms import TermKey
 from tests.browser.conftest import check_axe, open_from_nav, screenshot, sign_in
 
 MONDAY, TUESDAY, FRIDAY = 0, 1, 4
-SIR = """
-<h1>Larkspur Primary School: SEN Information Report</h1>
-<p>We provide for pupils with needs in cognition and learning, communication and
-interaction, social, emotional and mental health, and sensory and/or physical needs.</p>
-<p>Our SENCO is Rhiannon Talbot, senco@larkspur-primary.example.org, 01632 960 123.</p>
-<p>The local offer is published at https://localoffer.example.gov.uk/send.</p>
-"""
+# This term's SEN register by year group: (year, on SEN support, with an EHC plan).
+SEN_BY_YEAR = [
+    ("Reception", 4, 1),
+    ("Year 1", 8, 1),
+    ("Year 2", 9, 2),
+    ("Year 3", 10, 3),
+    ("Year 4", 11, 2),
+    ("Year 5", 10, 3),
+    ("Year 6", 9, 2),
+]
+SUPPORT_NEEDS = ["SLCN", "SEMH", "MLD", "SPLD", "ASD"]
+PLAN_NEEDS = ["ASD", "SLCN", "SEMH"]
 
 
 def test_senco_plans_the_year_runs_a_meeting_reports_and_checks_the_sir(
-    page: Page, live_server, demo, mailoutbox, tmp_path: Path
+    page: Page,
+    live_server,
+    demo,
+    mailoutbox,
+    sen_information_report: Path,
+    tmp_path: Path,
 ) -> None:  # noqa: ANN001
     sign_in(page, live_server, "demo-senco")
     expect(page.get_by_role("heading", level=1)).to_have_text("Larkspur Primary School")
@@ -38,7 +47,7 @@ def test_senco_plans_the_year_runs_a_meeting_reports_and_checks_the_sir(
     plan_next_year(page, demo)
     run_the_next_meeting(page, demo, mailoutbox)
     write_and_submit_the_termly_report(page, demo)
-    upload_and_check_the_sen_information_report(page, tmp_path)
+    upload_and_check_the_sen_information_report(page, sen_information_report, tmp_path)
 
 
 # Plan next year: term dates, an INSET day, an FGB meeting, the meeting before it, the feed
@@ -353,7 +362,7 @@ def write_and_submit_the_termly_report(page: Page, demo) -> None:  # noqa: ANN00
 
     _import_the_numbers(page)
     _write_the_narrative(page)
-    screenshot(page, "termly-report")
+    screenshot(page, "termly-report", at=page.locator("#charts"))
     _submit(page)
 
     report = _report(demo, term)
@@ -386,20 +395,27 @@ def _import_the_numbers(page: Page) -> None:
 
     expect(_status(page)).to_contain_text("The imported numbers are now in")
     numbers = page.locator("#numbers")
-    expect(_row(numbers, "SEN support")).to_contain_text("56")
-    expect(_row(numbers, "EHC plans")).to_contain_text("3")
+    expect(_row(numbers, "SEN support")).to_contain_text("61")
+    expect(_row(numbers, "EHC plans")).to_contain_text("14")
     assert "Ashworth" not in page.content()
     check_axe(page)
 
 
 def _export_csv() -> bytes:
-    """A pupil-level export as an MIS gives it, names and all (never stored)."""
+    """A pupil-level export as an MIS gives it, names and all (never stored): 409 pupils,
+    61 on SEN support and 14 with EHC plans, close to last term's."""
 
     rows = ["Surname,Forename,NC Year,SEN Status,Primary Need"]
-    years = ["Reception", "Year 1", "Year 2", "Year 3", "Year 4", "Year 5", "Year 6"]
-    rows += [f"Ashworth{n},Sam,{years[n % 7]},SEN Support,SLCN" for n in range(56)]
-    rows += [f"Brennan{n},Alex,Year 4,EHC Plan,ASD" for n in range(3)]
-    rows += [f"Chowdhury{n},Jo,{years[n % 7]},," for n in range(350)]
+    for year, support, plans in SEN_BY_YEAR:
+        rows += [
+            f"Ashworth,Sam,{year},SEN Support,{SUPPORT_NEEDS[k % 5]}"
+            for k in range(support)
+        ]
+        rows += [
+            f"Brennan,Alex,{year},EHC Plan,{PLAN_NEEDS[k % 3]}" for k in range(plans)
+        ]
+    years = [year for year, _support, _plans in SEN_BY_YEAR]
+    rows += [f"Chowdhury,Jo,{years[k % 7]},," for k in range(409 - 61 - 14)]
 
     return ("\ufeff" + "\r\n".join(rows) + "\r\n").encode()
 
@@ -435,9 +451,9 @@ def _submit(page: Page) -> None:
 # Upload this year's SEN Information Report and run the check
 
 
-def upload_and_check_the_sen_information_report(page: Page, tmp_path: Path) -> None:
-    report = tmp_path / "sen-information-report.pdf"
-    report.write_bytes(HTML(string=SIR).write_pdf())
+def upload_and_check_the_sen_information_report(
+    page: Page, report: Path, tmp_path: Path
+) -> None:
     not_a_pdf = tmp_path / "sen-information-report-notes.pdf"
     not_a_pdf.write_text("Notes for the report, saved as plain text.")
 
@@ -475,7 +491,7 @@ def upload_and_check_the_sen_information_report(page: Page, tmp_path: Path) -> N
         page.get_by_text("This version has not been put to the governors.")
     ).to_be_visible()
     check_axe(page)
-    screenshot(page, "compliance-check")
+    screenshot(page, "compliance-check", at=page.locator("#check-heading"))
 
 
 # Small helpers
