@@ -9,7 +9,6 @@ from tandem.compliance.models import Document
 from tandem.lib.pdf import pdf_text
 from tandem.meetings.models import Meeting
 from tandem.reports.models import TermlyReport
-from tandem.schools.context_processors import NAVIGATION
 from tests.browser.conftest import check_axe, screenshot, sign_in
 
 
@@ -53,21 +52,18 @@ def test_outsider_sees_nothing_of_larkspur(page: Page, live_server, demo) -> Non
 
 
 def _larkspur_pages(school) -> list[str]:  # noqa: ANN001
-    """Every page in Larkspur's navigation, one record of each kind and the pack."""
+    """Larkspur's dashboard, one record of each kind and the evidence pack. (Every URL
+    against every role, the outsider included, is tests/test_role_urls.py.)"""
 
     urn = {"urn": school.urn}
-    record_pages = [
-        ("meetings:meeting-detail", Meeting.objects.filter(school=school).first()),
+    records = [
+        ("meetings:record-edit", Meeting.objects.filter(school=school).first()),
         ("reports:report-detail", TermlyReport.objects.filter(school=school).first()),
         ("compliance:document-detail", Document.objects.filter(school=school).first()),
     ]
 
     return [
-        *(reverse(name, kwargs=urn) for _label, name, _capability in NAVIGATION),
-        *(
-            reverse(name, kwargs={**urn, "pk": record.pk})
-            for name, record in record_pages
-        ),
-        reverse("meetings:action-list", kwargs=urn),
+        reverse("schools:dashboard", kwargs=urn),
+        *(reverse(name, kwargs={**urn, "pk": record.pk}) for name, record in records),
         reverse("compliance:evidence-pack", kwargs=urn),
     ]

@@ -356,7 +356,9 @@ def write_and_submit_the_termly_report(page: Page, demo) -> None:  # noqa: ANN00
     expect(_heading(page)).to_have_text(f"Termly SEND report: {term.label}")
     expect(_status(page)).to_contain_text(f"The {term.label} report is ready")
     # Rolled forward: last term's details and provision map came with it.
-    expect(page.get_by_text("Rhiannon Talbot").first).to_be_visible()
+    expect(page.locator("#details")).to_contain_text(
+        "senco@larkspur.example.org, 01632 960 418"
+    )
     expect(page.get_by_role("rowheader", name="Nurture group")).to_be_visible()
     check_axe(page)
 
@@ -471,7 +473,8 @@ def upload_and_check_the_sen_information_report(
     page.get_by_role("button", name="Upload").click()
     assert page.title().startswith("Error:")
     expect(page.get_by_role("alert")).to_contain_text(
-        "sen-information-report-notes.pdf"
+        "sen-information-report-notes.pdf: this is plain text; Tandem accepts a PDF, "
+        "a Word document (.docx) or a web page (HTML) here."
     )
     check_axe(page)
 
@@ -483,7 +486,9 @@ def upload_and_check_the_sen_information_report(
     check_axe(page)
 
     page.get_by_role("button", name="Run the check").click()
-    expect(_status(page)).to_contain_text("Check saved: evidence found for")
+    expect(_status(page)).to_have_text(
+        "Check saved: evidence found for 24 of 24 items."
+    )
     expect(page.locator("dd", has_text="senco@larkspur-primary")).to_contain_text(
         "Rhiannon Talbot"
     )
