@@ -6,6 +6,7 @@ import logging
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -202,16 +203,28 @@ def _term_initial(term: object) -> dict:
 def _save_terms(
     request: HttpRequest, plan: AcademicYearPlan, forms: list[TermDatesForm]
 ) -> bool:
-    for form in forms:
-        try:
-            services.set_term_dates(
-                plan, term=form.term.value, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-            return False
+    """Save the three terms together: one refused term leaves all of them as they were."""
+
+    try:
+        with transaction.atomic():
+            for form in forms:
+                _save_term(request, plan, form)
+    except ValidationError:
+        return False
 
     return True
+
+
+def _save_term(
+    request: HttpRequest, plan: AcademicYearPlan, form: TermDatesForm
+) -> None:
+    try:
+        services.set_term_dates(
+            plan, term=form.term.value, by=request.user, **form.cleaned_data
+        )
+    except ValidationError as error:
+        _apply_errors(form, error)
+        raise
 
 
 # Holidays and INSET days

@@ -249,6 +249,7 @@ def _term(school, key: TermKey, index: int, senco) -> TermlyReport:  # noqa: ANN
     )
     TermlyReport.objects.filter(pk=report.pk).update(submitted_at=submitted)
     report.submitted_versions.update(submitted_at=submitted)
+    report.submitted_at = submitted  # questions are dated from it
 
     return report
 

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import check_axe, screenshot, sign_in
+from tests.browser.conftest import check_axe, open_from_nav, screenshot, sign_in
 
 
 def test_senco_opens_the_duties_map(page: Page, live_server, demo) -> None:  # noqa: ANN001
@@ -10,9 +10,7 @@ def test_senco_opens_the_duties_map(page: Page, live_server, demo) -> None:  # n
     panel = page.get_by_role("region", name="SENCO qualification")
     expect(panel).to_contain_text("Qualification needed by 01/04/2027.")
 
-    page.get_by_role("navigation", name="School").get_by_role(
-        "link", name="Duties"
-    ).click()
+    open_from_nav(page, "Duties")
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Duties map")
     expect(
@@ -29,7 +27,9 @@ def test_senco_opens_the_duties_map(page: Page, live_server, demo) -> None:  # n
 
 def test_governor_edits_a_duty_and_answers(page: Page, live_server, demo) -> None:  # noqa: ANN001
     sign_in(page, live_server, "demo-governor")
-    page.goto(f"{live_server.url}/schools/{demo.school.urn}/duties/D21/edit/")
+    open_from_nav(page, "Duties")
+    page.get_by_role("link", name="Edit holders of D21").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("D21")
     check_axe(page)
 
     page.get_by_label("Governing body").check()
@@ -39,12 +39,14 @@ def test_governor_edits_a_duty_and_answers(page: Page, live_server, demo) -> Non
     expect(page.get_by_role("status")).to_contain_text("D21 Respond on the local offer")
     expect(page.locator("svg.venn .venn__duty--unheld")).to_have_count(0)
     expect(page.locator("#duty-D21")).to_contain_text("The SEN governor drafts")
+    check_axe(page)
 
 
 def test_qualification_page_passes_axe(page: Page, live_server, demo) -> None:  # noqa: ANN001
     sign_in(page, live_server, "demo-head")
-    page.goto(f"{live_server.url}/schools/{demo.school.urn}/duties/qualification/")
+    page.get_by_role("link", name="SENCO qualification record").click()
 
+    expect(page.get_by_role("heading", level=1)).to_have_text("SENCO qualification")
     expect(page.get_by_role("heading", level=2).first).to_contain_text(
         "due by 01/04/2027"
     )

@@ -1,10 +1,12 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from tandem.lib.pdf import pdf_text
 from tandem.reports import evidence
-from tandem.reports.models import TermlyReport
+from tandem.reports.demo import QUESTIONS
+from tandem.reports.models import GovernorQuestion, TermlyReport
 from tandem.reports.services import numbers_of
 from tandem.schools import demo
 
@@ -28,6 +30,20 @@ def test_demo_has_six_submitted_terms_before_this_one() -> None:
     assert reports[-1].interventions.count() == 7
     assert reports[-1].questions.get().answer == ""
     assert reports[0].budget.total > reports[0].budget.expenditure
+
+
+@pytest.mark.django_db
+def test_demo_questions_follow_their_report_and_none_is_in_the_future() -> None:
+    seeded = demo.seed_demo()
+    now = timezone.now()
+
+    questions = GovernorQuestion.objects.filter(report__school=seeded.school)
+
+    assert questions.count() == len(QUESTIONS)
+    for question in questions.select_related("report"):
+        assert question.report.submitted_at < question.asked_at < now
+        if question.answer:
+            assert question.asked_at < question.answered_at < now
 
 
 @pytest.mark.django_db

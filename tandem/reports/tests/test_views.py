@@ -3,6 +3,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from tandem.audit.models import AuditEntry
+from tandem.lib.calendar import london_today
 from tandem.reports import services
 from tandem.reports.models import (
     ColumnMapping,
@@ -462,4 +463,4 @@ class SubmitAndQuestionTests(ReportViewTests):
         self.assertEqual(question.answered_by, self.senco)
         page = self.client.get(self.url("reports:report-detail")).content.decode()
         self.assertIn("Two pupils joined in Year 3.", page)
-        self.assertIn("Asked by the sen governor", page)
+        self.assertIn(f"SEN governor, asked on {london_today():%d/%m/%Y}", page)
