@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from hypothesis import event, example, given
 
+from tandem.compliance import services
 from tandem.compliance.models import DocumentVersion, ReportCheck
 from tandem.compliance.tests.builders import make_document
 from tandem.fuzzing import (
@@ -149,3 +150,22 @@ def test_a_sound_file_is_stored(senco_client, document, claims):
     assert response.status_code == 302
     assert_stored_whole(document, upload, before)
     assert document.versions.get().format == claims
+
+
+def test_a_failure_after_the_file_is_written_leaves_no_file(
+    world, document, settings, tmp_path, monkeypatch
+):
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+    before = stored("compliance")
+
+    def audit_fails(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the audit trail could not be written")
+
+    monkeypatch.setattr(services, "record", audit_fails)
+    with pytest.raises(RuntimeError):
+        services.add_file_version(
+            document, by=world.user("senco"), data=VALID["pdf"](), filename="r.pdf"
+        )
+
+    assert stored("compliance") == before
+    assert not DocumentVersion.objects.exists()
