@@ -4,7 +4,8 @@ record of what is stored, so a test can show a refused file left nothing behind.
 Each format's strategy starts from a real file (PDF, Word .docx, Excel .xlsx, HTML, CSV)
 and damages it (cut short, bytes overwritten, noise spliced in, one part of the zip
 replaced), or puts random bytes behind the format's opening bytes. Apps' tests use
-`malformed_files()` with the `db` and `client` fixtures and `UPLOAD_FUZZ` settings.
+`malformed_files(claims)` for each format in `FORMATS` (a pytest parameter, so every
+run covers every format) with the `db` and `client` fixtures and `UPLOAD_FUZZ` settings.
 """
 
 import csv
@@ -24,10 +25,10 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from weasyprint import HTML
 
-# Examples share the test's database (one transaction) and its upload folder; no example
-# database, so a run leaves nothing in the worktree.
+# Examples (per format) share the test's database (one transaction) and upload folder;
+# no example database, so a run leaves nothing in the worktree.
 UPLOAD_FUZZ = hypothesis_settings(
-    max_examples=40,
+    max_examples=10,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -115,6 +116,7 @@ VALID = {
     "html": valid_html,
     "csv": valid_csv,
 }
+FORMATS = tuple(VALID)
 
 
 # Damage ------------------------------------------------------------------------------
@@ -212,10 +214,9 @@ def malformed_bytes(claims: str) -> st.SearchStrategy[bytes]:
 
 
 @st.composite
-def malformed_files(draw: st.DrawFn, formats: Iterable[str] = tuple(VALID)) -> Upload:
-    """A malformed file of one of the formats, named as that format."""
+def malformed_files(draw: st.DrawFn, claims: str) -> Upload:
+    """A malformed file of one format, named as that format."""
 
-    claims = draw(st.sampled_from(sorted(formats)))
     stem = draw(st.sampled_from(STEMS))
 
     return Upload(draw(malformed_bytes(claims)), f"{stem}.{claims}", claims)

@@ -7,11 +7,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.html import escape
-from hypothesis import example, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tandem.compliance.tests.builders import make_document, make_version
-from tandem.fuzzing import UPLOAD_FUZZ, VALID, Upload, malformed_files, stored
+from tandem.fuzzing import FORMATS, UPLOAD_FUZZ, VALID, Upload, malformed_files, stored
 from tandem.testing import make_world
 
 pytestmark = pytest.mark.django_db
@@ -39,10 +39,11 @@ def post_verify(client, world, upload: Upload):  # noqa: ANN001, ANN201
     return client.post(address, {"file": file})
 
 
+@pytest.mark.parametrize("claims", FORMATS)
 @UPLOAD_FUZZ
-@given(upload=st.one_of(malformed_files(), ANY_BYTES))
-@example(upload=Upload(b"", "empty.pdf", "pdf"))
-def test_any_file_is_compared_and_nothing_is_kept(governor_client, world, upload):
+@given(data=st.data())
+def test_any_file_is_compared_and_nothing_is_kept(governor_client, world, claims, data):
+    upload = data.draw(st.one_of(malformed_files(claims), ANY_BYTES))
     before = stored("compliance")
 
     response = post_verify(governor_client, world, upload)

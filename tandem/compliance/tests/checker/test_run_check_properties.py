@@ -15,11 +15,12 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import escape
-from hypothesis import event, example, given
+from hypothesis import event, given
+from hypothesis import strategies as st
 
 from tandem.compliance.models import DocumentVersion, ReportCheck
 from tandem.compliance.tests.builders import make_document
-from tandem.fuzzing import UPLOAD_FUZZ, VALID, Upload, malformed_files, stored
+from tandem.fuzzing import UPLOAD_FUZZ, VALID, Upload, malformed_files, stored, zip_of
 from tandem.testing import make_world
 
 pytestmark = pytest.mark.django_db
@@ -69,13 +70,36 @@ def run_check(client, version: DocumentVersion):  # noqa: ANN001, ANN201
     return client.post(address, follow=True)
 
 
+@pytest.mark.parametrize("claims", DOCUMENT_FORMATS)
 @UPLOAD_FUZZ
-@given(upload=malformed_files(DOCUMENT_FORMATS))
-@example(upload=Upload(b"%PDF-1.4\n%%EOF\n", "s.pdf", "pdf"))
-@example(upload=Upload(b"", "empty.html", "html"))
+@given(data=st.data())
 def test_any_stored_version_is_checked_or_its_reason_given(
-    client, world, document, upload
+    client, world, document, claims, data
 ):
+    upload = data.draw(malformed_files(claims))
+
+    check = check_is_saved_with_its_reason(client, world, document, upload)
+
+    event(f"{claims}: {'read' if check.readable else 'not read'}")
+
+
+@pytest.mark.parametrize(
+    "upload",
+    [
+        Upload(b"%PDF-1.4\n%%EOF\n", "s.pdf", "pdf"),
+        Upload(b"", "empty.html", "html"),
+        Upload(zip_of({"word/document.xml": b"<w:document/>"}), "r.docx", "docx"),
+    ],
+)
+def test_unreadable_stored_versions_give_their_reason(client, world, document, upload):
+    check = check_is_saved_with_its_reason(client, world, document, upload)
+
+    assert not check.readable
+
+
+def check_is_saved_with_its_reason(client, world, document, upload: Upload):  # noqa: ANN001, ANN201
+    """Store the bytes as a version, run the check, and assert what it saved."""
+
     version = stored_unjudged(document, upload, by=world.user("senco"))
     client.force_login(world.user("senco"))
     before = stored("compliance")
@@ -89,7 +113,6 @@ def test_any_stored_version_is_checked_or_its_reason_given(
     }
     check = ReportCheck.objects.get(document_version=version)
     page = response.content.decode()
-    event(f"{upload.claims}: {'read' if check.readable else 'not read'}")
     if check.readable:
         assert check.applicable == len(check.result["items"]) - len(
             check.result["not_applicable"]
@@ -99,6 +122,8 @@ def test_any_stored_version_is_checked_or_its_reason_given(
         assert check.result == {}
         assert check.error.endswith(".")
         assert escape(f"The checker could not read this version. {check.error}") in page
+
+    return check
 
 
 def test_a_sound_report_is_checked_and_the_check_saved(client, world, document):
@@ -113,9 +138,13 @@ def test_a_sound_report_is_checked_and_the_check_saved(client, world, document):
     assert check.result["format"] == "pdf"
 
 
+@pytest.mark.parametrize("claims", DOCUMENT_FORMATS)
 @UPLOAD_FUZZ
-@given(upload=malformed_files(DOCUMENT_FORMATS))
-def test_check_sir_reads_each_file_or_names_it_with_a_reason(world, tmp_path, upload):
+@given(data=st.data())
+def test_check_sir_reads_each_file_or_names_it_with_a_reason(
+    world, tmp_path, claims, data
+):
+    upload = data.draw(malformed_files(claims))
     path = tmp_path / upload.name
     path.write_bytes(upload.data)
     before = stored("compliance")
