@@ -222,6 +222,12 @@ def malformed_files(draw: st.DrawFn, claims: str) -> Upload:
     return Upload(draw(malformed_bytes(claims)), f"{stem}.{claims}", claims)
 
 
+def is_a_sentence(message: str) -> bool:
+    """A message a person can act on: words, ending as a sentence or a question does."""
+
+    return bool(message.strip()) and message.endswith((".", "?"))
+
+
 # What is stored ----------------------------------------------------------------------
 
 

@@ -17,7 +17,15 @@ from django.utils.html import escape
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from tandem.fuzzing import FORMATS, UPLOAD_FUZZ, VALID, Upload, malformed_files, stored
+from tandem.fuzzing import (
+    FORMATS,
+    UPLOAD_FUZZ,
+    VALID,
+    Upload,
+    is_a_sentence,
+    malformed_files,
+    stored,
+)
 from tandem.reports import services
 from tandem.reports.imports import SenImportError, parse_sen_file
 from tandem.reports.models import TermlyReport
@@ -77,7 +85,7 @@ def assert_refused_naming_the_file(response, upload: Upload) -> None:  # noqa: A
     assert "Nothing has been saved." in page
     for problem in problems:
         assert problem.file == upload.name
-        assert problem.message.endswith(".")
+        assert is_a_sentence(problem.message)
         assert str(problem).startswith(upload.name)
         if problem.row is not None:
             assert f"{upload.name}, row {problem.row}" in str(problem)
@@ -156,7 +164,7 @@ def test_columns_chosen_for_a_malformed_file_save_only_a_mapping(
     else:  # the choices themselves were refused, each with a sentence
         errors = response.context["form"].errors
         assert errors
-        assert all(m.endswith(".") for ms in errors.values() for m in ms)
+        assert all(is_a_sentence(m) for ms in errors.values() for m in ms)
     assert changes == {}
 
 
