@@ -251,9 +251,6 @@ class Stored:
 
         return moved
 
-    def new_files(self, before: "Stored") -> list[Path]:
-        return [Path(settings.MEDIA_ROOT) / name for name in self.files - before.files]
-
 
 def stored(*app_labels: str) -> Stored:
     """What the apps (and the audit trail) hold now."""

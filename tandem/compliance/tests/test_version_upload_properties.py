@@ -5,6 +5,8 @@ Every file stored is then checked through the page's "Run the check" button: the
 checker reads it or saves its reason for not reading it, never a server error.
 """
 
+import io
+
 import docx
 import pypdfium2 as pdfium
 import pytest
@@ -127,7 +129,7 @@ def assert_opens(version: DocumentVersion) -> None:
     if version.format == "pdf":
         pdfium.PdfDocument(version.content()).close()
     elif version.format == "docx":
-        docx.Document(version.file.open("rb"))
+        docx.Document(io.BytesIO(version.content()))
     else:
         assert version.format == "html"
         assert b"\x00" not in version.content()
