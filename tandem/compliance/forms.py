@@ -54,7 +54,9 @@ class UploadField(forms.FileField):
 
     def __init__(self, *, kinds: frozenset = DOCUMENT_KINDS, **kwargs) -> None:  # noqa: ANN003
         self.kinds = kinds
-        super().__init__(**kwargs)
+        # sniff_upload refuses an empty file in a message that names it; Django's
+        # own "The submitted file is empty." does not.
+        super().__init__(allow_empty_file=True, **kwargs)
 
     def clean(self, data, initial=None):  # noqa: ANN001, ANN201
         upload = super().clean(data, initial)
@@ -195,6 +197,7 @@ class VerifyForm(forms.Form):
         label="File to check",
         help_text="The file you want to check, for example the copy on the school "
         "website. Tandem compares its fingerprint and does not keep it.",
+        allow_empty_file=True,  # refused below, in a message naming the file
     )
 
     def clean_file(self):  # noqa: ANN201

@@ -130,16 +130,15 @@ def add_file_version(
         created_by=by,
     )
     version.file.save(f"upload{sniffed.extension}", ContentFile(data), save=False)
-    # A rollback after this row is saved leaves the file on disk (never served, as no
-    # row points to it); `tandem sweep-uploads` removes such files.
+    # A rollback after this function returns leaves the file on disk (never served,
+    # as no row points to it); `tandem sweep-uploads` removes such files.
     try:
         version.save()
+        return _version_added(version, by=by)
     except Exception:
         # Catch-all on purpose: whatever failed, the stored file must not be orphaned.
         version.file.delete(save=False)
         raise
-
-    return _version_added(version, by=by)
 
 
 @transaction.atomic

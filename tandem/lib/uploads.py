@@ -4,7 +4,9 @@ Schools upload their SEN Information Report, policy and accessibility plan as PD
 (.docx), HTML or plain text. The name and the browser's content type are only claims:
 `sniff_upload` reads the bytes, refuses anything else with a message that names the
 file and says what to do, and refuses a name that claims one format while the content
-is another.
+is another. A file of the right kind must also open: a damaged PDF, Word document or
+workbook is refused before anything is stored, so nobody is sent (or signs) a file that
+cannot be read.
 """
 
 import io
@@ -13,6 +15,12 @@ import zipfile
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePath
+from xml.parsers import expat
+
+import docx
+import openpyxl
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +113,7 @@ def sniff_upload(
             name, f"this is {_article(LABELS[kind])}; {_accepted(allowed)}"
         )
     _check_extension(kind, name)
+    _check_opens(kind, data, name)
 
     return SniffedUpload(kind=kind, size=len(data))
 
@@ -211,6 +220,74 @@ def _check_extension(kind: Kind, name: str) -> None:
         f"{_article(LABELS[kind])}. Check you chose the right file, or rename it "
         f"to end in {EXTENSIONS[kind][0]}.",
     )
+
+
+def _check_opens(kind: Kind, data: bytes, name: str) -> None:
+    """Refuse a file of the right kind that its own program could not open."""
+
+    if kind == Kind.PDF:
+        _check_pdf_opens(data, name)
+    elif kind in OFFICE_OPENERS:
+        _check_office_opens(kind, data, name)
+    elif kind == Kind.HTML and b"\x00" in data:
+        raise UploadRejected(
+            name,
+            "the web page holds binary data, so it is damaged. Save the page again "
+            "as HTML and upload the new copy.",
+        )
+
+
+def _check_pdf_opens(data: bytes, name: str) -> None:
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if getattr(error, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise UploadRejected(
+                name, "the PDF is password-protected. Remove the password first."
+            ) from error
+        logger.warning("Upload: a damaged PDF was refused")
+        raise UploadRejected(name, DAMAGED[Kind.PDF]) from error
+    # pdfium refuses a PDF without pages, so an open document has at least one.
+    document.close()
+
+
+def _check_office_opens(kind: Kind, data: bytes, name: str) -> None:
+    try:
+        _check_every_part(data)
+        OFFICE_OPENERS[kind](io.BytesIO(data))
+    except Exception as error:
+        # zipfile, expat, python-docx and openpyxl raise many exception types on a
+        # damaged file; each means the same to the person uploading it.
+        logger.warning("Upload: a damaged %s was refused", kind)
+        raise UploadRejected(name, DAMAGED[kind]) from error
+
+
+def _check_every_part(data: bytes) -> None:
+    """Read every part, so a checksum fails on damage, and parse each XML part."""
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            with archive.open(info) as part:
+                if info.filename.endswith((".xml", ".rels")):
+                    expat.ParserCreate().ParseFile(part)
+                else:
+                    while part.read(1024 * 1024):
+                        pass
+
+
+def _open_workbook(stream: io.BytesIO) -> None:
+    openpyxl.load_workbook(stream, read_only=True).close()
+
+
+OFFICE_OPENERS = {Kind.DOCX: docx.Document, Kind.XLSX: _open_workbook}
+DAMAGED = {
+    Kind.PDF: "the PDF is damaged and cannot be opened. Save or export it again and "
+    "upload the new copy.",
+    Kind.DOCX: "the Word document is damaged or not a .docx file, so it cannot be "
+    "opened. Save it again as .docx in Word and upload the new copy.",
+    Kind.XLSX: "the Excel workbook is damaged or not an .xlsx file, so it cannot be "
+    "opened. Save it again as .xlsx in Excel and upload the new copy.",
+}
 
 
 def _accepted(allowed: frozenset[Kind]) -> str:

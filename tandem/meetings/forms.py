@@ -95,7 +95,9 @@ class DecisionOptionForm(forms.ModelForm):
 
 class PaperForm(forms.Form):
     file = forms.FileField(
-        label="Paper", help_text="A document to send with the agenda."
+        label="Paper",
+        help_text="A document to send with the agenda.",
+        allow_empty_file=True,  # sniff_paper refuses it, naming the file
     )
 
     def clean_file(self):  # noqa: ANN201

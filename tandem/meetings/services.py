@@ -344,15 +344,21 @@ def attach_paper(item: AgendaItem, *, by: User, upload: UploadedFile) -> AgendaP
         uploaded_by=by,
     )
     paper.file.save("paper", upload, save=False)
-    paper.save()
-
-    record(
-        "meetings.paper.attached",
-        paper,
-        by=by,
-        school=item.meeting.school,
-        item=item.pk,
-    )
+    # A rollback after this function returns leaves the file on disk (never served,
+    # as no row points to it); `tandem sweep-uploads` removes such files.
+    try:
+        paper.save()
+        record(
+            "meetings.paper.attached",
+            paper,
+            by=by,
+            school=item.meeting.school,
+            item=item.pk,
+        )
+    except Exception:
+        # Catch-all on purpose: whatever failed, the stored file must not be orphaned.
+        paper.file.delete(save=False)
+        raise
     logger.info("Paper %s: attached to agenda item %s", paper.pk, item.pk)
 
     return paper

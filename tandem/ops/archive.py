@@ -324,8 +324,31 @@ def _read_manifest(path: Path, archive: zipfile.ZipFile) -> dict:
         raise BackupError(
             f"{path} is damaged: it has no {', '.join(missing) or 'migrations'}."
         )
+    if wrong := _wrongly_shaped(manifest):
+        raise BackupError(f"{path} is damaged: its {MANIFEST} has a wrong {wrong}.")
 
     return manifest
+
+
+def _wrongly_shaped(manifest: dict) -> str | None:
+    """The first manifest entry a restore reads that is not what `write_backup` writes."""
+
+    def strings(value: object) -> bool:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+    checks = {
+        "format_version": lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "school": lambda v: isinstance(v, str) and bool(v),
+        "migrations": lambda v: all(strings(names) for names in v.values()),
+        "missing_files": lambda v: v is _ABSENT or strings(v),
+    }
+
+    return next(
+        (key for key, ok in checks.items() if not ok(manifest.get(key, _ABSENT))), None
+    )
+
+
+_ABSENT = object()
 
 
 def _check_schema(path: Path, manifest: dict) -> None:

@@ -101,6 +101,7 @@ def _restore_rows(backup: Backup, restored: Restored) -> None:
         if restored.scope != ALL:
             restored.school = School.objects.get(urn=restored.scope)
     except (
+        BackupError,
         DeserializationError,
         DatabaseError,
         ObjectDoesNotExist,

@@ -280,6 +280,7 @@ class ImportForm(forms.Form):
             "Pupil-level or already counted. Names and other details in the file are "
             "never stored: only the counts are kept."
         ),
+        allow_empty_file=True,  # the importer refuses it, naming the file
     )
 
     def __init__(self, *args, headings: tuple[str, ...] = (), **kwargs) -> None:  # noqa: ANN002, ANN003

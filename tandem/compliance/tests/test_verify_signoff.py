@@ -83,7 +83,8 @@ def test_an_empty_file_is_an_error_naming_it(client, world):
     response = upload(client, world, "senco", b"")
 
     page = response.content.decode()
-    assert page.count("The submitted file is empty.") >= 1
+    assert page.count("copy.pdf: the file is empty.") >= 1
+    assert "The submitted file is empty." not in page
     assert "<title>Error:" in page
 
 

@@ -2,6 +2,7 @@ import io
 import zipfile
 
 import docx
+import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,13 @@ from tandem.lib.uploads import (
     sniff_upload,
 )
 
-PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+# The smallest PDF with one page; pdfium rebuilds the cross-reference table it lacks.
+PDF = (
+    b"%PDF-1.7\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+    b"2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n"
+    b"3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\n"
+    b"trailer <</Root 1 0 R>>\n%%EOF\n"
+)
 HTML = b"<!DOCTYPE html>\n<html lang='en'><body><h1>SEN report</h1></body></html>"
 
 
@@ -185,6 +192,118 @@ def test_size_limit_is_inclusive_and_says_both_sizes():
     assert str(caught.value).startswith(
         "big.pdf: the file is 2.0 MB; the largest Tandem accepts is 1.0 MB."
     )
+
+
+LOCKED_PDF = PDF.replace(
+    b"trailer <</Root 1 0 R>>",
+    b"4 0 obj <</Filter /Standard /V 1 /R 2 /P -4 /O <" + b"11" * 32 + b"> /U <"
+    + b"22" * 32 + b">>> endobj\ntrailer <</Root 1 0 R /Encrypt 4 0 R /ID [<"
+    + b"ab" * 16 + b"><" + b"ab" * 16 + b">]>>",
+)  # fmt: skip
+
+
+def make_xlsx() -> bytes:
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Year", "Pupils"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def replace_part(data: bytes, name: str, content: bytes) -> bytes:
+    """The same zip with one part's content swapped (checksums stay right)."""
+
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(buffer, "w") as out,
+    ):
+        for info in source.infolist():
+            part = content if info.filename == name else source.read(info.filename)
+            out.writestr(info, part)
+    return buffer.getvalue()
+
+
+def flip_a_byte_inside(data: bytes, name: str) -> bytes:
+    """Damage one part's compressed bytes, as a broken download or disk would."""
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(name)
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    damaged = bytearray(data)
+    damaged[start + info.compress_size // 2] ^= 0xFF
+    return bytes(damaged)
+
+
+DOCX_BODY = "word/document.xml"
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+@pytest.mark.parametrize(
+    ("data", "filename", "message"),
+    [
+        (
+            PDF[: len(PDF) // 2],
+            "cut.pdf",
+            "cut.pdf: the PDF is damaged and cannot be opened. Save or export it "
+            "again and upload the new copy.",
+        ),
+        (
+            LOCKED_PDF,
+            "locked.pdf",
+            "locked.pdf: the PDF is password-protected. Remove the password first.",
+        ),
+        (
+            flip_a_byte_inside(make_docx(), DOCX_BODY),
+            "report.docx",
+            "report.docx: the Word document is damaged or not a .docx file, so it "
+            "cannot be opened. Save it again as .docx in Word and upload the new copy.",
+        ),
+        (
+            replace_part(make_docx(), DOCX_BODY, b"<w:document><w:body>"),
+            "report.docx",
+            "report.docx: the Word document is damaged or not a .docx file, so it "
+            "cannot be opened. Save it again as .docx in Word and upload the new copy.",
+        ),
+        (
+            make_zip({"word/document.xml": b"<w:document/>"}),
+            "report.docx",
+            "report.docx: the Word document is damaged or not a .docx file, so it "
+            "cannot be opened. Save it again as .docx in Word and upload the new copy.",
+        ),
+        (
+            replace_part(make_xlsx(), SHEET, b"<worksheet><sheetData><row>"),
+            "costs.xlsx",
+            "costs.xlsx: the Excel workbook is damaged or not an .xlsx file, so it "
+            "cannot be opened. Save it again as .xlsx in Excel and upload the new copy.",
+        ),
+        (
+            HTML.replace(b"SEN report", b"SEN\x00\x01report"),
+            "report.html",
+            "report.html: the web page holds binary data, so it is damaged. Save the "
+            "page again as HTML and upload the new copy.",
+        ),
+    ],
+    ids=[
+        "pdf-cut",
+        "pdf-locked",
+        "docx-bad-checksum",
+        "docx-broken-xml",
+        "docx-missing-parts",
+        "xlsx-broken-sheet",
+        "html-binary",
+    ],
+)
+def test_a_file_that_would_not_open_is_refused(data, filename, message, caplog):
+    with pytest.raises(UploadRejected) as caught:
+        sniff_upload(data, filename, allowed=ALL_KINDS)
+
+    assert str(caught.value) == message
+    assert filename not in caplog.text
+
+
+def test_a_workbook_that_opens_is_accepted_where_allowed():
+    assert sniff_upload(make_xlsx(), "costs.xlsx", allowed=ALL_KINDS).kind is Kind.XLSX
 
 
 def test_only_the_base_name_is_reported():
