@@ -8,7 +8,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +16,7 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tandem.audit.services import record
+from tandem.schools import two_factor
 from tandem.schools.permissions import devices_for
 
 logger = logging.getLogger(__name__)
@@ -74,16 +73,22 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    """Set up a first authenticator app. Someone who already has one proves it with a
+    code first (the verify step): a password alone must never enrol a second app."""
+
     if request.user.is_verified():
         messages.info(request, "Two-factor sign-in is already on for your account.")
         return redirect(_safe_next(request))
+    if devices_for(request.user, confirmed=True):
+        query = urlencode({"next": _safe_next(request)})
+        return redirect(f"{reverse('two-factor-verify')}?{query}")
     device, _ = TOTPDevice.objects.get_or_create(
         user=request.user, confirmed=False, defaults={"name": "Authenticator app"}
     )
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"].strip()):
-            _confirm_device(device, by=request.user)
+            two_factor.turn_on(device, by=request.user)
             otp_login(request, device)
             messages.success(request, "Two-factor sign-in is now on for your account.")
             return redirect(_safe_next(request))
@@ -96,12 +101,3 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
         "secret": base64.b32encode(device.bin_key).decode(),
     }
     return render(request, "registration/two_factor_setup.html", context)
-
-
-@transaction.atomic
-def _confirm_device(device: TOTPDevice, *, by) -> None:  # noqa: ANN001
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-
-    record("accounts.two_factor.enabled", device, by=by)
-    logger.info("User %s: two-factor sign-in turned on", by.pk)

@@ -1,8 +1,11 @@
+import io
 import re
 import time
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -157,3 +160,77 @@ def test_verify_ignores_a_next_address_on_another_site(client) -> None:
     )
 
     assert response["Location"] == reverse("home")
+
+
+@pytest.mark.django_db
+def test_a_password_alone_cannot_enrol_a_second_app(client) -> None:
+    """Someone who knows only the password goes to set-up instead of the code step: they
+    are sent to the code step, and no app of theirs is ever confirmed."""
+
+    school = make_school(require_two_factor=True)
+    senco = make_member(school, Role.SENCO, username="rhiannon")
+    TOTPDevice.objects.create(user=senco, name="phone", confirmed=True)
+    client.post(reverse("login"), {"username": "rhiannon", "password": PASSWORD})
+    dashboard = reverse("schools:dashboard", kwargs={"urn": school.urn})
+    setup = f"{reverse('two-factor-setup')}?next={dashboard}"
+
+    shown = client.get(setup)
+    posted = client.post(setup, {"token": "123456", "next": dashboard})
+
+    verify = f"{reverse('two-factor-verify')}?next=%2Fschools%2F{school.urn}%2F"
+    assert (shown.status_code, shown["Location"]) == (302, verify)
+    assert (posted.status_code, posted["Location"]) == (302, verify)
+    assert list(
+        TOTPDevice.objects.filter(user=senco).values_list("name", "confirmed")
+    ) == [("phone", True)]
+    assert client.get(dashboard)["Location"].startswith(reverse("two-factor-verify"))
+
+
+@pytest.mark.django_db
+def test_turning_two_factor_on_tells_the_owner_by_email(client) -> None:
+    senco = make_member(make_school(), Role.SENCO, username="rhiannon")
+    senco.first_name, senco.last_name = "Rhiannon", "O'Brien"
+    senco.save()
+    client.force_login(senco)
+    client.get(reverse("two-factor-setup"))
+    device = TOTPDevice.objects.get(user=senco, confirmed=False)
+
+    client.post(reverse("two-factor-setup"), {"token": code_for(device)})
+
+    [notice] = mail.outbox
+    assert notice.to == ["rhiannon@example.org"]
+    assert notice.subject == "Two-factor sign-in was turned on for your Tandem account"
+    assert notice.body.startswith("Dear Rhiannon O'Brien,\n")
+    assert "someone else knows your password" in notice.body
+
+
+@pytest.mark.django_db
+def test_reset_two_factor_removes_the_apps_audits_and_tells_the_owner(client) -> None:
+    school = make_school(require_two_factor=True)
+    senco = make_member(school, Role.SENCO, username="rhiannon")
+    TOTPDevice.objects.create(user=senco, name="lost phone", confirmed=True)
+    out = io.StringIO()
+
+    call_command("reset_two_factor", "rhiannon", stdout=out)
+
+    assert out.getvalue() == (
+        "Removed 1 authenticator app from rhiannon; they have been told by email.\n"
+    )
+    assert not TOTPDevice.objects.filter(user=senco).exists()
+    entry = AuditEntry.objects.get(action="accounts.two_factor.removed")
+    assert entry.data == {"user": senco.pk}
+    [notice] = mail.outbox
+    assert notice.subject == "Two-factor sign-in was turned off for your Tandem account"
+    # Signing in again asks for a new app, not a code.
+    signed_in = client.post(
+        reverse("login"), {"username": "rhiannon", "password": PASSWORD}
+    )
+    dashboard = client.get(reverse("schools:dashboard", kwargs={"urn": school.urn}))
+    assert not signed_in["Location"].startswith(reverse("two-factor-verify"))
+    assert dashboard["Location"].startswith(reverse("two-factor-setup"))
+
+
+@pytest.mark.django_db
+def test_reset_two_factor_names_an_unknown_account() -> None:
+    with pytest.raises(CommandError, match="No account is called 'nobody'."):
+        call_command("reset_two_factor", "nobody")
