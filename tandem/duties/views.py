@@ -14,7 +14,7 @@ from tandem.duties.forms import (
 from tandem.duties.models import QualificationCourse, SchoolDuty, SencoRecord
 from tandem.duties.qualification import headline
 from tandem.lib.calendar import london_today
-from tandem.lib.concurrency import StaleEdit
+from tandem.lib.concurrency import StaleEdit, posted_version
 from tandem.lib.http import download
 from tandem.schools.models import Membership
 from tandem.schools.permissions import Capability, SchoolAccess, school_view
@@ -179,7 +179,7 @@ def senco_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRespo
             services.update_senco_record(
                 senco,
                 by=request.user,
-                expected_version=form.cleaned_data["version"] or 0,
+                expected_version=posted_version(form.cleaned_data["version"]),
                 **fields,
             )
         except StaleEdit as error:
@@ -216,7 +216,7 @@ def course_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResp
             services.update_course(
                 course,
                 by=request.user,
-                expected_version=form.cleaned_data["version"] or 0,
+                expected_version=posted_version(form.cleaned_data["version"]),
                 **fields,
             )
         except StaleEdit as error:

@@ -30,3 +30,11 @@ def save_versioned(instance: models.Model, fields: list[str], *, expected: int) 
         raise StaleEdit()
 
     instance.version = expected + 1
+
+
+def posted_version(value: int | None) -> int:
+    """The version a form was opened at. A form without one (opened before the record
+    existed, or posted without the field) gets 0, which no stored record has: its save
+    is refused as stale rather than taken as the latest."""
+
+    return value or 0

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from tandem.lib.calendar import AcademicYear, at_london, london_now, london_today
-from tandem.lib.concurrency import StaleEdit
+from tandem.lib.concurrency import StaleEdit, posted_version
 from tandem.lib.http import download
 from tandem.meetings import exports, services
 from tandem.meetings.forms import (
@@ -103,7 +103,7 @@ def meeting_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRes
             services.update_meeting(
                 meeting,
                 by=request.user,
-                expected_version=data["version"] or 0,
+                expected_version=posted_version(data["version"]),
                 starts_at=at_london(data["date"], data["start"]),
                 duration_minutes=data["duration_minutes"],
                 location=data["location"],
@@ -259,7 +259,7 @@ def item_edit(
             services.update_item(
                 item,
                 by=request.user,
-                expected_version=data["version"] or 0,
+                expected_version=posted_version(data["version"]),
                 title=data["title"],
                 kind=data["kind"],
                 minutes=data["minutes"],
@@ -682,7 +682,7 @@ def action_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpResp
             services.update_action(
                 action,
                 by=request.user,
-                expected_version=data["version"] or 0,
+                expected_version=posted_version(data["version"]),
                 description=data["description"],
                 owner=data["owner"],
                 due_on=data["due_on"],

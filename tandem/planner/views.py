@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tandem.lib.calendar import AcademicYear, london_today
-from tandem.lib.concurrency import StaleEdit
+from tandem.lib.concurrency import StaleEdit, posted_version
 from tandem.lib.http import download
 from tandem.planner import exports, services
 from tandem.planner.forms import (
@@ -298,7 +298,7 @@ def fgb_edit(
     form = FgbMeetingEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        expected = data.pop("version") or fgb.version
+        expected = posted_version(data.pop("version"))
         try:
             services.change_fgb_meeting(
                 fgb, by=request.user, expected_version=expected, **data
@@ -397,7 +397,7 @@ def _arrange(request: HttpRequest, fgb: FgbMeeting, data: dict) -> None:
         fgb,
         date=data["date"],
         time=data["time"],
-        expected_version=data.get("version") or fgb.prep_meeting.version,
+        expected_version=posted_version(data.get("version")),
         by=request.user,
     )
 
@@ -450,7 +450,7 @@ def activity_edit(
     form = ActivityForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        expected = data.pop("version") or activity.version
+        expected = posted_version(data.pop("version"))
         try:
             services.update_activity(
                 activity, by=request.user, expected_version=expected, **data

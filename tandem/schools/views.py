@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from tandem.lib import docx
 from tandem.lib.calendar import format_date, london_today
-from tandem.lib.concurrency import StaleEdit
+from tandem.lib.concurrency import StaleEdit, posted_version
 from tandem.lib.http import download
 from tandem.lib.pdf import render_pdf
 from tandem.schools import dashboard, services
@@ -83,7 +83,7 @@ def team_member_edit(
     )
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in services.TEAM_FIELDS}
-        expected = form.cleaned_data["version"] or 0
+        expected = posted_version(form.cleaned_data["version"])
         try:
             services.update_team_member(
                 member, by=request.user, expected_version=expected, **fields

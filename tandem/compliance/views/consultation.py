@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 
 from tandem.compliance import permissions, services
 from tandem.compliance.forms import ConsultationForm
-from tandem.lib.concurrency import StaleEdit
+from tandem.lib.concurrency import StaleEdit, posted_version
 from tandem.schools.permissions import Capability, SchoolAccess, school_view
 
 
@@ -48,7 +48,7 @@ def consultation_edit(
             services.update_consultation(
                 consultation,
                 by=request.user,
-                expected_version=form.cleaned_data["version"] or 0,
+                expected_version=posted_version(form.cleaned_data["version"]),
                 **fields,
             )
         except StaleEdit as error:

@@ -12,7 +12,7 @@ from tandem.compliance.models import Consultation, Document, DocumentVersion, Si
 from tandem.compliance.permissions import may_have_evidence_pack
 from tandem.compliance.views.common import to_version
 from tandem.lib.calendar import london_today
-from tandem.lib.concurrency import StaleEdit
+from tandem.lib.concurrency import StaleEdit, posted_version
 from tandem.lib.http import download
 from tandem.lib.uploads import CONTENT_TYPES, Kind, UploadRejected
 from tandem.ops.jobs import latest_job
@@ -86,7 +86,7 @@ def document_edit(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
             services.update_document(
                 document,
                 by=request.user,
-                expected_version=form.cleaned_data["version"] or 0,
+                expected_version=posted_version(form.cleaned_data["version"]),
                 **fields,
             )
         except StaleEdit as error:

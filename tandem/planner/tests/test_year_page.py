@@ -149,3 +149,54 @@ class TestArrangeMeetingPage:
         assert "Someone else saved this record" in response.content.decode()
         fgb.prep_meeting.refresh_from_db()
         assert fgb.prep_meeting.local_start.strftime("%d/%m/%Y") == "14/10/2026"
+
+
+class TestFormsWithoutAVersion:
+    """A form opened before the record existed, or posted without its version, is stale:
+    it must never overwrite what someone else saved in the meantime."""
+
+    def test_two_people_arranging_one_proposal_the_second_is_refused(
+        self, client, world
+    ):
+        fgb = world.school.year_plans.get().fgb_meetings.get(prep_meeting__isnull=True)
+        url = _url(world, "planner:fgb-arrange", pk=fgb.pk)
+        client.force_login(world.user("senco"))
+        client.post(url, {"date": "2026-09-22", "time": "16:00", "version": ""})
+        client.force_login(world.user("sen_governor"))
+
+        response = client.post(
+            url, {"date": "2026-09-29", "time": "08:30", "version": ""}
+        )
+
+        assert "Someone else saved this record" in response.content.decode()
+        fgb.refresh_from_db()
+        assert (
+            fgb.prep_meeting.local_start.strftime("%d/%m/%Y %H:%M")
+            == "22/09/2026 16:00"
+        )
+
+    def test_an_fgb_edit_without_its_version_is_refused(self, client, world):
+        fgb = world.school.year_plans.get().fgb_meetings.get(prep_meeting__isnull=True)
+        client.force_login(world.user("senco"))
+
+        response = client.post(
+            _url(world, "planner:fgb-edit", pk=fgb.pk),
+            {"date": "2026-10-07", "time": "18:00"},
+        )
+
+        assert "Someone else saved this record" in response.content.decode()
+        fgb.refresh_from_db()
+        assert fgb.date == dt.date(2026, 10, 6)
+
+    def test_an_activity_edit_without_its_version_is_refused(self, client, world):
+        activity = world.school.year_plans.get().activities.get()
+        client.force_login(world.user("senco"))
+
+        response = client.post(
+            _url(world, "planner:activity-edit", pk=activity.pk),
+            {"kind": activity.kind, "title": "Renamed", "date": "2026-11-10"},
+        )
+
+        assert "Someone else saved this record" in response.content.decode()
+        activity.refresh_from_db()
+        assert activity.title == "Phonics interventions, Key Stage 1"
