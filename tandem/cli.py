@@ -1,24 +1,65 @@
 """The `tandem` command: Django's management commands, with hyphenated names.
 
 `tandem seed-demo` runs the `seed_demo` management command, `tandem export planner-ics ...`
-runs `export`, and so on; `tandem help` lists them all.
+runs `export`, and so on. `tandem help` lists Tandem's own commands with what each does;
+`tandem help --commands` lists every command, Django's included.
 """
 
 import os
+import re
 import sys
+
+from django.core.management import ManagementUtility, get_commands, load_command_class
+
+# Django's commands a person running Tandem needs, beside Tandem's own.
+ALSO_USEFUL = ["migrate", "createsuperuser", "changepassword", "db_worker", "check"]
+
+
+class TandemUtility(ManagementUtility):
+    """Hyphenated command names in, hyphenated names in usage lines and in the list."""
+
+    def fetch_command(self, subcommand: str):  # noqa: ANN201
+        name = subcommand.replace("-", "_")
+
+        return super().fetch_command(name if name in get_commands() else subcommand)
+
+    def main_help_text(self, commands_only: bool = False) -> str:
+        if commands_only:
+            return super().main_help_text(commands_only=True)
+        commands = get_commands()
+        ours = sorted(
+            name for name, app in commands.items() if app.startswith("tandem")
+        )
+        lines = ["Usage: tandem COMMAND [options]", "", "Tandem's commands:"]
+        lines += [_summary(name, commands[name]) for name in ours]
+        lines += ["", "Also useful (Django's):"]
+        lines += [
+            _summary(name, commands[name]) for name in ALSO_USEFUL if name in commands
+        ]
+        lines += [
+            "",
+            "'tandem help COMMAND' explains one command and its options;",
+            "'tandem help --commands' lists every command, Django's included.",
+        ]
+
+        return "\n".join(lines)
+
+
+def _summary(name: str, app: str) -> str:
+    text = " ".join(load_command_class(app, name).help.split())
+    first = re.split(r"(?<=[.?])\s+(?=[A-Z(])", text)[0]
+
+    return f"  {name.replace('_', '-'):<18} {first}{'' if first[-1] in '.?' else '.'}"
 
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tandem.settings")
-    if len(argv) > 1 and not argv[1].startswith("-"):
-        argv[1] = argv[1].replace("-", "_")
-    if len(argv) > 2 and argv[1] == "help" and not argv[2].startswith("-"):
-        argv[2] = argv[2].replace("-", "_")
+    argv[0] = "tandem"
+    if len(argv) == 1:
+        argv.append("help")
 
-    from django.core.management import execute_from_command_line
-
-    execute_from_command_line(argv)
+    TandemUtility(argv).execute()
 
 
 if __name__ == "__main__":

@@ -21,8 +21,10 @@ from tandem.duties.qualification import (
     assess,
     headline,
 )
+from tandem.lib.calendar import parse_uk_date
 
 PROG = "tandem qualification"
+_UK_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _YES_NO = {"yes": True, "no": False}
 
@@ -86,38 +88,75 @@ def build_parser() -> _Parser:
             " qualification yet? (SEND Regulations 2014, regulation 49.)"
         ),
     )
-    parser.add_argument("--became-senco", type=iso_date, required=True, metavar="DATE")
-    parser.add_argument("--prior-months", type=months, default=0, metavar="N")
-    parser.add_argument("--qts", choices=_YES_NO, default="yes")
     parser.add_argument(
-        "--induction", choices=[i.value for i in Induction], default="yes"
+        "--became-senco",
+        type=cli_date,
+        required=True,
+        metavar="DATE",
+        help="the day they took up the SENCO post here (dd/mm/yyyy)",
     )
-    parser.add_argument("--teaches-here", choices=_YES_NO, default="yes")
-    parser.add_argument("--head", choices=_YES_NO, default="no")
-    parser.add_argument("--relevant-school", choices=_YES_NO, default="yes")
+    parser.add_argument(
+        "--prior-months",
+        type=months,
+        default=0,
+        metavar="N",
+        help="months they were a SENCO at another relevant school before (default 0)",
+    )
+    parser.add_argument(
+        "--qts", choices=_YES_NO, default="yes", help="holds qualified teacher status"
+    )
+    parser.add_argument(
+        "--induction",
+        choices=[i.value for i in Induction],
+        default="yes",
+        help="has completed statutory induction (or is exempt)",
+    )
+    parser.add_argument(
+        "--teaches-here",
+        choices=_YES_NO,
+        default="yes",
+        help="works as a teacher at this school",
+    )
+    parser.add_argument(
+        "--head", choices=_YES_NO, default="no", help="is the headteacher"
+    )
+    parser.add_argument(
+        "--relevant-school",
+        choices=_YES_NO,
+        default="yes",
+        help="the school must have a SENCO (maintained, academy, PRU, nursery)",
+    )
     parser.add_argument(
         "--course",
         type=course,
         action="append",
         default=[],
         metavar="nasenco|npq:START:COMPLETED",
-        help="a qualification course; COMPLETED may be empty (repeat as needed)",
+        help=(
+            "a qualification course, dates dd/mm/yyyy; COMPLETED may be empty "
+            "(repeat as needed)"
+        ),
     )
-    parser.add_argument("--on", type=iso_date, metavar="DATE", help="default: today")
+    parser.add_argument(
+        "--on",
+        type=cli_date,
+        metavar="DATE",
+        help="judge as on this day (default today)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
 
     return parser
 
 
-def iso_date(text: str) -> dt.date:
-    """A date written YYYY-MM-DD, nothing else."""
+def cli_date(text: str) -> dt.date:
+    """A date written dd/mm/yyyy, as everywhere in Tandem, or yyyy-mm-dd."""
 
-    if not _ISO_DATE.fullmatch(text):
+    if not (_UK_DATE.fullmatch(text) or _ISO_DATE.fullmatch(text)):
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date in the form YYYY-MM-DD"
+            f"{text!r} is not a date in the form dd/mm/yyyy"
         )
     try:
-        return dt.date.fromisoformat(text)
+        return parse_uk_date(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a real date") from None
 
@@ -138,8 +177,8 @@ def course(text: str) -> Course:
         raise argparse.ArgumentTypeError(
             f"{text!r}: the course must start with nasenco or npq"
         )
-    started = iso_date(start)
-    finished = iso_date(completed) if completed else None
+    started = cli_date(start)
+    finished = cli_date(completed) if completed else None
     try:
         return Course(CourseKind(kind), started, finished)
     except ValueError as error:

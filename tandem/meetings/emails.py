@@ -51,6 +51,7 @@ def agenda_message(meeting, recipients: list) -> EmailMultiAlternatives:  # noqa
     context = {
         "meeting": meeting,
         "school": meeting.school,
+        "papers": sum(len(item.papers.all()) for item in items),
         "rows": list(zip(items, timetable.slots, strict=True)),
         "timetable": timetable,
         "url": absolute(url),

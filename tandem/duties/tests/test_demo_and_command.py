@@ -59,10 +59,25 @@ class TestQualificationCommand:
         assert (answer["status"], answer["deadline"]) == ("due", "2027-04-01")
 
     def test_bad_date_is_one_line_and_exit_2(self, capsys) -> None:
-        code, out, err = self.run(capsys, "--became-senco", "01/04/2024")
+        code, out, err = self.run(capsys, "--became-senco", "1st April 2024")
 
         assert (code, out) == (2, "")
         assert err == (
-            "tandem qualification: error: argument --became-senco: '01/04/2024' is not"
-            " a date in the form YYYY-MM-DD\n"
+            "tandem qualification: error: argument --became-senco: '1st April 2024' is"
+            " not a date in the form dd/mm/yyyy\n"
         )
+
+    def test_dates_are_written_the_british_way(self, capsys) -> None:
+        code, out, _ = self.run(
+            capsys, "--became-senco", "01/04/2024", "--on", "03/12/2026"
+        )
+
+        assert code == 0
+        assert out.splitlines()[0] == "On 03/12/2026: due by 01/04/2027"
+
+    def test_help_for_the_command_lists_its_own_options(self, capsys) -> None:
+        main(["tandem", "help", "qualification"])
+
+        out = capsys.readouterr().out
+        assert "--became-senco DATE" in out
+        assert "the day they took up the SENCO post here (dd/mm/yyyy)" in out

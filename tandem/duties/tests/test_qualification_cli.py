@@ -108,7 +108,8 @@ class TestQualificationCli:
     ("argv", "message"),
     [
         ([], "the following arguments are required: --became-senco"),
-        (["--became-senco", "01/09/2024"], "'01/09/2024' is not a date in the form"),
+        (["--became-senco", "1/9/24"], "'1/9/24' is not a date in the form dd/mm/yyyy"),
+        (["--became-senco", "31/09/2024"], "'31/09/2024' is not a real date"),
         (["--became-senco", "2024-02-30"], "'2024-02-30' is not a real date"),
         (["--became-senco", "2024-09-01", "--on", "tomorrow"], "argument --on:"),
         (["--became-senco", "2024-09-01", "--qts", "maybe"], "invalid choice: 'maybe'"),

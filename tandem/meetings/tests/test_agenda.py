@@ -222,10 +222,24 @@ def test_sharing_emails_the_agenda_with_papers_and_records_it(
     assert "1. Review of open actions (Information, 10 min, 15:45)" in message.body
     assert "2. Provision map (Discussion, 20 min, 15:55)" in message.body
     assert message.attachments[0][0:2] == ("map.txt", "totals only")
+    assert "1 paper attached. The agenda is also in Tandem: http" in message.body
     share = AgendaShare.objects.get()
     assert (share.shared_by, set(share.recipients.all())) == (senco, {senco, governor})
     entry = AuditEntry.objects.get(action="meetings.agenda.shared")
     assert entry.data["recipients"] == 2
+
+
+def test_an_agenda_without_papers_does_not_say_any_are_attached(world, client):
+    meeting = make_meeting(world.school, on=dt.date(2026, 2, 3))
+    senco = world.user("senco")
+    client.force_login(senco)
+
+    client.post(url("agenda-share", world, pk=meeting.pk), {"recipients": [senco.pk]})
+
+    [message] = mail.outbox
+    assert message.attachments == []
+    assert "attached" not in message.body
+    assert "attached" not in message.alternatives[0][0]
 
 
 def test_sharing_to_nobody_is_refused_with_a_message(world, client):

@@ -19,6 +19,11 @@ class Command(BaseCommand):
         sys.stderr.write(result.err)
         sys.exit(result.code)
 
+    def print_help(self, prog_name: str, subcommand: str) -> None:
+        """`tandem help qualification` shows our parser's options, not Django's."""
+
+        sys.stdout.write(run(["--help"], today=london_today()).out)
+
     def handle(self, *args: str, **options: object) -> None:
         """Reached only through call_command(), which cannot pass our options."""
 

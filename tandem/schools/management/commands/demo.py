@@ -1,6 +1,8 @@
+import os
 import subprocess
 import sys
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -37,10 +39,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        address = served_at(options["addrport"])
+        if "TANDEM_BASE_URL" not in os.environ:  # links in emails point at this server
+            settings.TANDEM_BASE_URL = os.environ["TANDEM_BASE_URL"] = address
         call_command("migrate", interactive=False, verbosity=0)
         demo.seed_demo()
         self.stdout.write(self.style.SUCCESS("Tandem demo: Larkspur Primary School"))
-        self.stdout.write(f"Open http://{options['addrport']}/ and sign in as:")
+        self.stdout.write(f"Open {address}/ and sign in as:")
         for username, role in demo.DEMO_LOGINS:
             self.stdout.write(f"  {username:<16} {role}")
         self.stdout.write(f"Every demo password is: {demo.DEMO_PASSWORD}")
@@ -56,3 +61,11 @@ class Command(BaseCommand):
         finally:
             worker.terminate()
             worker.wait(timeout=30)
+
+
+def served_at(addrport: str) -> str:
+    """The address runserver serves `addrport` at ("8123" alone is a port)."""
+
+    host, _, port = addrport.rpartition(":")
+
+    return f"http://{host or '127.0.0.1'}:{port}"

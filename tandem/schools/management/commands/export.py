@@ -5,7 +5,9 @@ from tandem.schools.plugins import app_modules
 
 class Command(BaseCommand):
     help = (
-        "Export a file for a governing body pack, e.g. `tandem export planner-ics ...`."
+        "Export a file for a governing body pack: the planner's calendar, a meeting's "
+        "record, a termly report or the inspection evidence pack. "
+        "`tandem export --help` lists them."
     )
 
     def add_arguments(self, parser) -> None:  # noqa: ANN001
