@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from tandem.compliance import evidence_pack
 from tandem.lib.calendar import london_today, parse_uk_date
-from tandem.schools.models import School
+from tandem.lib.words import counted
+from tandem.schools.lookup import school_by_urn
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,13 +25,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def export_evidence_pack(command: BaseCommand, options: dict) -> None:
-    school = School.objects.filter(urn=options["school"]).first()
-    if school is None:
-        raise CommandError(f"No school has URN {options['school']}.")
+    school = school_by_urn(options["school"])
     pdf = evidence_pack.build(school, today=_day(options["on"]))
     options["out"].write_bytes(pdf)
 
-    command.stdout.write(f"Wrote {options['out']} ({len(pdf):,} bytes).")
+    command.stdout.write(f"Wrote {options['out']} ({counted(len(pdf), 'byte')}).")
 
 
 def _day(text: str | None) -> date:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
+from tandem.lib.words import counted
 from tandem.meetings import exports
 from tandem.meetings.models import Meeting
 
@@ -37,5 +38,5 @@ def export_meeting_record(command, options: dict) -> None:  # noqa: ANN001
 
     command.stdout.write(
         f"Wrote the record of meeting {meeting.pk} ({meeting.local_start:%d/%m/%Y}) "
-        f"to {output} ({len(data):,} bytes)."
+        f"to {output} ({counted(len(data), 'byte')})."
     )

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from tandem.lib.words import counted
+
 # More items than this and the agenda suggests keeping to the essentials (Default).
 ESSENTIAL_ITEMS = 6
 # Longest time box one item may take, in minutes; longer is almost certainly a typo.
@@ -59,8 +61,8 @@ class Timetable:
         if not self.is_over:
             return ""
         return (
-            f"The agenda runs {plural(self.overrun_minutes, 'minute')} over the agreed "
-            f"{plural(self.agreed_minutes, 'minute')}: it would end at "
+            f"The agenda runs {counted(self.overrun_minutes, 'minute')} over the agreed "
+            f"{counted(self.agreed_minutes, 'minute')}: it would end at "
             f"{self.ends_at:%H:%M} instead of {self.agreed_end:%H:%M}."
         )
 
@@ -131,7 +133,3 @@ def clock(starts_at: time, minutes: int) -> time:
 
     moment = datetime.combine(date(2000, 1, 1), starts_at) + timedelta(minutes=minutes)
     return moment.time()
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -9,8 +9,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from tandem.lib.calendar import AcademicYear
+from tandem.lib.words import counted
 from tandem.planner.exports import plan_ics
 from tandem.planner.models import AcademicYearPlan
+from tandem.schools.lookup import school_by_urn
 
 logger = logging.getLogger(__name__)
 
@@ -33,15 +35,14 @@ def export_planner_ics(command: BaseCommand, options: dict) -> None:
         year = AcademicYear.parse(options["year"])
     except ValueError as error:
         raise CommandError(f"--year: {error}") from error
+    school = school_by_urn(options["school"])
     plan = (
         AcademicYearPlan.objects.select_related("school")
-        .filter(school__urn=options["school"], start_year=year.start_year)
+        .filter(school=school, start_year=year.start_year)
         .first()
     )
     if plan is None:
-        raise CommandError(
-            f"School {options['school']} has no planner for {year.label}."
-        )
+        raise CommandError(f"{school.name} has no planner for {year.label}.")
 
     data = plan_ics(plan)
     path = Path(options["output"])
@@ -50,4 +51,6 @@ def export_planner_ics(command: BaseCommand, options: dict) -> None:
     except OSError as error:
         raise CommandError(f"Cannot write {path}: {error.strerror}.") from error
     logger.info("Plan %s: exported as .ics", plan.pk)
-    command.stdout.write(f"Wrote {path} ({len(data)} bytes) for {year.label}.")
+    command.stdout.write(
+        f"Wrote {path} ({counted(len(data), 'byte')}) for {year.label}."
+    )

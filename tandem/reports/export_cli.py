@@ -12,11 +12,12 @@ from pathlib import Path
 from django.core.management.base import CommandError
 
 from tandem.lib.calendar import london_today
+from tandem.lib.words import counted
 from tandem.reports import exports
 from tandem.reports.models import TermlyReport
 from tandem.reports.presenting import Audience
 from tandem.reports.terms import TermKey
-from tandem.schools.models import School
+from tandem.schools.lookup import school_by_urn
 
 logger = logging.getLogger(__name__)
 
@@ -47,9 +48,7 @@ def handle(command, options: dict) -> None:  # noqa: ANN001
         key = TermKey.parse(options["term"])
     except ValueError as error:
         raise CommandError(str(error)) from error
-    school = School.objects.filter(urn=options["school"]).first()
-    if school is None:
-        raise CommandError(f"No school has the URN {options['school']}.")
+    school = school_by_urn(options["school"])
     report = TermlyReport.objects.filter(
         school=school, academic_year=key.academic_year, term=key.term
     ).first()
@@ -70,4 +69,4 @@ def handle(command, options: dict) -> None:  # noqa: ANN001
     Path(options["output"]).write_bytes(data)
 
     logger.info("TermlyReport %s: exported as %s", report.pk, options["format"])
-    command.stdout.write(f"Wrote {options['output']} ({len(data):,} bytes).")
+    command.stdout.write(f"Wrote {options['output']} ({counted(len(data), 'byte')}).")

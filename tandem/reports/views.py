@@ -462,7 +462,7 @@ def report_import(request: HttpRequest, access: SchoolAccess, pk: int) -> HttpRe
         except SenImportError as error:
             problems = error.problems
             logger.warning(
-                "TermlyReport %s: import refused (%s problems)",
+                "TermlyReport %s: import refused (problems: %s)",
                 report.pk,
                 len(problems),
             )

@@ -230,7 +230,7 @@ class TestRefusals:
         assert "newer Tandem (backup format 2)" in str(raised.value)
 
     def test_an_unknown_school_cannot_be_backed_up(self, world, tmp_path) -> None:
-        with pytest.raises(CommandError, match="No school here has the URN 111111."):
+        with pytest.raises(CommandError, match="No school has URN 111111."):
             backup(tmp_path / "x.zip", "111111")
 
         assert not (tmp_path / "x.zip").exists()

@@ -193,7 +193,7 @@ class ReportExportTests(TestCase):
                 "-o",
                 "x.pdf",
             )
-        with self.assertRaisesMessage(CommandError, "No school has the URN 000000"):
+        with self.assertRaisesMessage(CommandError, "No school has URN 000000."):
             call_command(
                 "export",
                 "termly-report",

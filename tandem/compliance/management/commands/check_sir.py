@@ -33,7 +33,7 @@ from tandem.compliance.checker import (
 )
 from tandem.compliance.checker.extract import MAX_FILE_BYTES
 from tandem.lib.calendar import format_date, london_today, parse_uk_date
-from tandem.schools.models import School
+from tandem.schools.lookup import school_by_urn
 
 
 class Command(BaseCommand):
@@ -170,9 +170,7 @@ def _school(options: dict[str, Any]) -> tuple[str, str]:
                 "Give either --school or --school-name and --school-type, not both.",
                 returncode=2,
             )
-        school = School.objects.filter(urn=options["school"]).first()
-        if school is None:
-            raise CommandError(f"No school has URN {options['school']}.", returncode=2)
+        school = school_by_urn(options["school"])
         return school.name, school.provision
     if not options["school_name"] or not options["school_type"]:
         raise CommandError(

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tandem.compliance import hashing
 from tandem.compliance.models import SignOff
 from tandem.compliance.verification import Verdict, verify
+from tandem.schools.lookup import school_by_urn
 from tandem.schools.models import School
 
 
@@ -56,11 +57,7 @@ class Command(BaseCommand):
 def _school(urn: str | None) -> School | None:
     if urn is None:
         return None
-    school = School.objects.filter(urn=urn).first()
-    if school is None:
-        raise CommandError(f"No school has URN {urn}.", returncode=2)
-
-    return school
+    return school_by_urn(urn)
 
 
 def _signed_line(sign_off: SignOff) -> str:

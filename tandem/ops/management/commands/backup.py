@@ -2,8 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from tandem.lib.words import counted
 from tandem.ops.archive import BackupError, write_backup
-from tandem.schools.models import School
+from tandem.schools.lookup import school_by_urn
 
 
 class Command(BaseCommand):
@@ -19,11 +20,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        school = None
-        if options["school"]:
-            school = School.objects.filter(urn=options["school"]).first()
-            if school is None:
-                raise CommandError(f"No school here has the URN {options['school']}.")
+        school = school_by_urn(options["school"]) if options["school"] else None
         try:
             written = write_backup(options["file"], school=school)
         except (BackupError, OSError) as error:
@@ -34,8 +31,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Backed up {what}: {written.records} records and {written.files} "
-                f"uploaded files to {written.path}."
+                f"Backed up {what}: {counted(written.records, 'record')} and "
+                f"{counted(written.files, 'uploaded file')} to {written.path}."
             )
         )
         for name in written.missing_files:

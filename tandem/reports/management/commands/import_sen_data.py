@@ -16,10 +16,13 @@ from django.db import transaction
 from tqdm import tqdm
 
 from tandem.audit.services import system_actor
+from tandem.lib.words import counted
 from tandem.reports.imports import ImportResult, SenImportError, parse_sen_file
+from tandem.reports.imports.headings import ROLE_EXAMPLES, ROLE_LABELS
 from tandem.reports.models import ReportLocked
 from tandem.reports.services import apply_sen_import, get_or_start_report
 from tandem.reports.terms import TermKey
+from tandem.schools.lookup import school_by_urn
 from tandem.schools.models import School
 
 logger = logging.getLogger(__name__)
@@ -35,8 +38,50 @@ def term_argument(text: str) -> TermKey:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def column_argument(text: str) -> tuple[str, str]:
+    """ROLE=HEADING, e.g. provision="SEN Code": the user's own choice of a column."""
+
+    role, _, heading = text.partition("=")
+    role = role.strip().lower()
+    if role not in ROLE_LABELS or not heading.strip():
+        roles = ", ".join(ROLE_LABELS)
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not ROLE=HEADING with ROLE one of {roles}"
+        )
+
+    return role, heading.strip()
+
+
+COLUMNS_HELP = """
+The file is a management-system export with one row per pupil, or a table of counts.
+Tandem finds the columns by their headings:
+  year group        {year}
+  SEN provision     {provision} (required)
+  primary need      {need}
+  number of pupils  {count} (a table of counts only)
+  school URN        {urn} (a file covering several schools only)
+Any other column (names, dates of birth, UPNs) is ignored and never stored. When the
+headings differ, name the columns yourself: --column provision="SEN Code".
+Samples: docs/samples/sen-register.csv (one row per pupil) and
+docs/samples/sen-counts.csv (counts).
+""".format(**{role: examples for role, examples in ROLE_EXAMPLES.items()})
+
+
+COLUMN_HINT = (
+    'To choose the columns yourself, add --column provision="YOUR HEADING" (and year=, '
+    "need=, count= as needed); `tandem help import-sen-data` lists them."
+)
+
+
 class Command(BaseCommand):
     help = "Import SEN numbers from a CSV or .xlsx export into a termly report."
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: object):  # noqa: ANN201
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.epilog = COLUMNS_HELP
+        parser.formatter_class = argparse.RawDescriptionHelpFormatter
+
+        return parser
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path, help="CSV or .xlsx export")
@@ -51,33 +96,56 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json", action="store_true", help="print the counts as JSON"
         )
+        parser.add_argument(
+            "--column",
+            type=column_argument,
+            action="append",
+            default=[],
+            metavar="ROLE=HEADING",
+            help="use this column for a role (year, provision, need, count, urn); "
+            "repeat as needed",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         path: Path = options["file"]  # type: ignore[assignment]
         key: TermKey = options["term"]  # type: ignore[assignment]
-        school = School.objects.filter(urn=str(options["school"]).strip()).first()
-        if school is None:
-            raise CommandError(f"There is no school with URN {options['school']}.")
+        school = school_by_urn(options["school"])
         try:
             data = path.read_bytes()
         except OSError as error:
             raise CommandError(f"{path}: {error.strerror}.") from None
 
-        result = self._parse(data, path.name, school, as_json=bool(options["json"]))
+        result = self._parse(
+            data,
+            path.name,
+            school,
+            mapping=dict(options["column"]),  # type: ignore[arg-type]
+            as_json=bool(options["json"]),
+        )
         if not options["dry_run"]:
             self._save(school, key, result)
         self._report(result, school, key, options)
 
     def _parse(
-        self, data: bytes, filename: str, school: School, *, as_json: bool
+        self,
+        data: bytes,
+        filename: str,
+        school: School,
+        *,
+        mapping: dict[str, str],
+        as_json: bool,
     ) -> ImportResult:
         try:
             return parse_sen_file(
-                data, filename, urn=school.urn, progress=self._progress(len(data))
+                data,
+                filename,
+                mapping=mapping or None,
+                urn=school.urn,
+                progress=self._progress(len(data)),
             )
         except SenImportError as error:
             logger.warning(
-                "School %s: SEN import refused (%s problems)",
+                "School %s: SEN import refused (problems: %s)",
                 school.pk,
                 len(error.problems),
             )
@@ -96,6 +164,8 @@ class Command(BaseCommand):
                 )
             else:
                 self.stderr.write(str(error))
+                if "choose the columns yourself" in str(error):
+                    self.stderr.write(COLUMN_HINT)
             raise CommandError(
                 "Nothing was imported; correct the file and try again.",
                 returncode=BAD_FILE,
@@ -123,12 +193,17 @@ class Command(BaseCommand):
                 json.dumps(result.as_json(), indent=2, ensure_ascii=False)
             )
             return
-        pupils = "unknown" if result.pupils is None else result.pupils
+        pupils = (
+            "pupils on roll not given"
+            if result.pupils is None
+            else f"{counted(result.pupils, 'pupil')} on roll"
+        )
         verb = "Checked (nothing saved)" if options["dry_run"] else "Imported"
         self.stdout.write(
-            f"{verb}: {school.name}, {key.label}: {pupils} pupils on roll, "
-            f"{result.sen_support} on SEN support, {result.ehc_plan} with EHC plans "
-            f"({result.rows_read} rows read)."
+            f"{verb}: {school.name}, {key.label}: {pupils}, "
+            f"{result.sen_support:,} on SEN support, "
+            f"{counted(result.ehc_plan, 'with an EHC plan', 'with EHC plans')} "
+            f"({counted(result.rows_read, 'row')} read)."
         )
         for warning in result.warnings:
             self.stdout.write(f"Warning: {warning}")

@@ -235,7 +235,7 @@ class ImportSenDataTests(TestCase):
     def test_unknown_school(self):
         path = self.write("register.csv", csv_bytes(pupil_rows()))
 
-        with self.assertRaisesMessage(CommandError, "no school with URN 999999"):
+        with self.assertRaisesMessage(CommandError, "No school has URN 999999."):
             call_command(
                 "import_sen_data", path, "--school", "999999", "--term",
                 "2025-26:autumn", stdout=io.StringIO(),
