@@ -56,7 +56,7 @@ def school_rows(
     models_ = models_ if models_ is not None else backed_up_models()
     owned = _owned_rows(school, models_)
 
-    return owned, _referenced_rows(owned)
+    return owned, referenced_rows(owned)
 
 
 def has_natural_key(model: type[models.Model]) -> bool:
@@ -114,41 +114,42 @@ def _owned_rows(school: School, models_: list[type[models.Model]]) -> Rows:
     return dict(owned)
 
 
-def _referenced_rows(owned: Rows) -> Rows:
+def referenced_rows(rows: Rows) -> Rows:
+    """Every row that the given rows point at, directly or through others, but themselves."""
+
     shared: Rows = defaultdict(set)
-    frontier: Rows = dict(owned)
+    frontier: Rows = dict(rows)
     while frontier:
         found: Rows = defaultdict(set)
         for model, pks in frontier.items():
-            for target, target_pks in _pointed_at(model, pks):
-                found[target].update(target_pks - owned.get(target, set()))
+            for target, pairs in links(model, pks):
+                found[target].update({pk for _, pk in pairs} - rows.get(target, set()))
         frontier = _add_new(shared, _with_parents(found))
 
     return dict(shared)
 
 
-def _pointed_at(model: type[models.Model], pks: set) -> Iterator[tuple[type, set]]:
-    """(model, primary keys) of the rows that the given rows point at."""
+def links(
+    model: type[models.Model], pks: set
+) -> Iterator[tuple[type[models.Model], set[tuple]]]:
+    """(model, {(row's key, its key)}) for each foreign key and join table of the rows."""
 
     for field in foreign_keys(model):
         target = field.related_model._meta.concrete_model
         for chunk in chunks(pks):
-            rows = model._base_manager.filter(pk__in=chunk)
-            values = set(rows.values_list(field.attname, flat=True)) - {None}
-            if values and not field.target_field.primary_key:
-                lookup = {f"{field.target_field.name}__in": values}
-                values = set(
-                    target._base_manager.filter(**lookup).values_list("pk", flat=True)
-                )
-            yield target, values
+            rows = model._base_manager.filter(
+                pk__in=chunk, **{f"{field.name}__isnull": False}
+            )
+            yield target, set(rows.values_list("pk", f"{field.name}__pk"))
     for field in auto_many_to_many(model):
         through = field.remote_field.through
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
         for chunk in chunks(pks):
-            links = through._base_manager.filter(
-                **{f"{field.m2m_field_name()}__in": chunk}
+            joins = through._base_manager.filter(**{f"{source}__in": chunk})
+            yield (
+                field.related_model._meta.concrete_model,
+                set(joins.values_list(source, target)),
             )
-            values = set(links.values_list(field.m2m_reverse_field_name(), flat=True))
-            yield field.related_model._meta.concrete_model, values
 
 
 def _with_parents(found: Rows) -> Rows:

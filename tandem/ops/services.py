@@ -3,11 +3,15 @@
 Rows keep their ids, so the audit trail's references stay true; they are written raw (as
 `loaddata` does), which is how append-only audit entries come back. Rows with a natural key
 (users, groups, permissions, content types) are matched by it: one that exists already is
-kept as it is, and a missing one is added.
+kept as it is, never updated, and a missing one is added.
+
+A school's backup puts back that school's data and nothing else: `ownership` checks every row
+and uploaded file against the school before anything is committed or written to disk.
 """
 
 import functools
 import logging
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, SuspiciousFileOperation
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.core.management.color import no_style
@@ -33,6 +37,12 @@ from tandem.ops.archive import (
     open_backup,
 )
 from tandem.ops.models import Job
+from tandem.ops.ownership import (
+    check_files,
+    check_new_row,
+    check_rows,
+    rows_naming,
+)
 from tandem.ops.rows import (
     Rows,
     auto_many_to_many,
@@ -56,7 +66,11 @@ class Restored:
     kept: int = 0
     files: int = 0
     touched: set = field(default_factory=set)
+    written: dict[str, Rows] = field(
+        default_factory=lambda: {SHARED: defaultdict(set), DATA: defaultdict(set)}
+    )
     uploads: list[tuple[Storage, str]] = field(default_factory=list)
+    named_files: set[str] = field(default_factory=set)  # by any row, written or kept
     replaced_uploads: set[tuple[Storage, str]] = field(default_factory=set)
 
 
@@ -75,7 +89,7 @@ def restore_backup(
         restored = _clear_for(backup, replace=replace)
         _restore_rows(backup, restored)
         files.write_all(backup, restored)
-        stale = restored.replaced_uploads - set(restored.uploads)
+        stale = _unused(restored.replaced_uploads - set(restored.uploads))
         if stale:
             transaction.on_commit(functools.partial(_delete_files, stale))
 
@@ -95,11 +109,12 @@ def restore_backup(
 
 def _restore_rows(backup: Backup, restored: Restored) -> None:
     try:
-        _load(backup, SHARED, restored, shared=True)
-        _load(backup, DATA, restored, shared=False)
+        _load(backup, SHARED, restored)
+        _load(backup, DATA, restored)
         _finish_database(restored)
         if restored.scope != ALL:
             restored.school = School.objects.get(urn=restored.scope)
+            _check_school(backup, restored)
     except (
         BackupError,
         DeserializationError,
@@ -111,6 +126,16 @@ def _restore_rows(backup: Backup, restored: Restored) -> None:
         raise BackupError(
             f"{backup.path} could not be restored: {_first_line(error)}"
         ) from error
+
+
+def _check_school(backup: Backup, restored: Restored) -> None:
+    """Refuse a school's backup that holds anything not the school's (see `ownership`)."""
+
+    school = restored.school
+    check_rows(school, restored.written)
+    check_files(
+        backup, school, restored.written, restored.uploads, restored.named_files
+    )
 
 
 def _clear_for(backup: Backup, *, replace: bool) -> Restored:
@@ -178,6 +203,12 @@ def _files_of(rows: Rows | None) -> set[tuple[Storage, str]]:
     return found
 
 
+def _unused(files: set[tuple[Storage, str]]) -> set[tuple[Storage, str]]:
+    """The files that no row names now (a replaced file may still be another's)."""
+
+    return files - {upload for _, _, upload in rows_naming(files)}
+
+
 def _delete_files(files: set[tuple[Storage, str]]) -> None:
     """After the restore is committed: uploads that only the replaced data referred to."""
 
@@ -240,31 +271,36 @@ def _delete_where(cursor, table: str, column: str, values: set) -> None:  # noqa
         )
 
 
-def _load(backup: Backup, name: str, restored: Restored, *, shared: bool) -> None:
+def _load(backup: Backup, part: str, restored: Restored) -> None:
     deferred: list[DeserializedObject] = []
     objects = serializers.deserialize(
-        "json", backup.json(name), handle_forward_references=True
+        "json", backup.json(part), handle_forward_references=True
     )
     for item in objects:
-        if not _save(item, shared=shared):
+        obj = item.object
+        restored.named_files |= {name for _, name in _uploads(obj)}
+        if not _save(item, part=part, scope=restored.scope):
             restored.kept += 1
             continue
         restored.records += 1
-        restored.touched.add(type(item.object))
-        restored.uploads += _uploads(item.object)
+        restored.touched.add(type(obj))
+        restored.written[part][type(obj)._meta.concrete_model].add(obj.pk)
+        restored.uploads += _uploads(obj)
         if item.deferred_fields:
             deferred.append(item)
     for item in deferred:
         item.save_deferred_fields()
 
 
-def _save(item: DeserializedObject, *, shared: bool) -> bool:
+def _save(item: DeserializedObject, *, part: str, scope: str) -> bool:
     """Insert one row as it was; False when it is matched by one already here."""
 
     obj = item.object
     model = type(obj)
     manager = model._base_manager
+    key = obj.pk
     if has_natural_key(model):
+        key = "/".join(map(str, obj.natural_key()))
         try:
             model._default_manager.get_by_natural_key(*obj.natural_key())
         except model.DoesNotExist:
@@ -273,13 +309,15 @@ def _save(item: DeserializedObject, *, shared: bool) -> bool:
         else:
             return False
     elif manager.filter(pk=obj.pk).exists():
-        if shared:
+        if part == SHARED:
             return False
         raise BackupError(
             f"{model._meta.label_lower} {obj.pk} is already used here by other data. A "
             "school's backup restores into the installation it came from; to move a "
             "school, restore the whole installation."
         )
+    if scope != ALL:
+        check_new_row(obj, part, key)
     item.save(force_insert=True)
 
     return True
@@ -350,15 +388,46 @@ class _FileWriter:
                 raise BackupError(
                     f"{backup.path} is damaged: the uploaded file {name} is not in it."
                 ) from None
-            self._write(storage, name, content)
+            # A school's restore overwrites only the files of the data it replaced.
+            ours = restored.scope == ALL or (storage, name) in restored.replaced_uploads
+            self._write_from(backup, storage, name, content, overwrite=ours)
             restored.files += 1
 
-    def _write(self, storage: Storage, name: str, content: bytes) -> None:
+    def _write_from(
+        self,
+        backup: Backup,
+        storage: Storage,
+        name: str,
+        content: bytes,
+        *,
+        overwrite: bool,
+    ) -> None:
+        """`_write`, with a refusal that names the backup file."""
+
+        try:
+            self._write(storage, name, content, overwrite=overwrite)
+        except FileExistsError:
+            raise BackupError(
+                f"{backup.path} could not be restored: the uploaded file {name} is "
+                "already here and the replaced data did not name it, so it is left as "
+                "it is."
+            ) from None
+        except SuspiciousFileOperation:
+            raise BackupError(
+                f"{backup.path} could not be restored: {name} is not a name an "
+                "uploaded file can have."
+            ) from None
+
+    def _write(
+        self, storage: Storage, name: str, content: bytes, *, overwrite: bool
+    ) -> None:
         if storage.exists(name):
             with storage.open(name, "rb") as current:
                 old = current.read()
             if old == content:
                 return
+            if not overwrite:
+                raise FileExistsError(name)
             self.overwritten.append((storage, name, old))
         else:
             self.created.append((storage, name))

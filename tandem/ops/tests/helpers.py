@@ -4,6 +4,7 @@ import json
 import zipfile
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Q
@@ -61,6 +62,41 @@ def rewrite(path: Path, name: str, change) -> Path:  # noqa: ANN001
             target.writestr(item, content)
 
     return doctored
+
+
+def read_part(path: Path, name: str):  # noqa: ANN201
+    """One part of a backup: the JSON parts parsed, an uploaded file (media/…) as bytes."""
+
+    with zipfile.ZipFile(path) as archive:
+        content = archive.read(name)
+
+    return content if name.startswith("media/") else json.loads(content)
+
+
+def doctored(path: Path, parts: dict[str, object]) -> Path:
+    """A copy of a backup with parts replaced or added (bytes as they are, anything else
+    as JSON) or, given None, left out."""
+
+    copy = path.with_name(f"doctored-{path.name}")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(copy, "w") as target:
+        for item in source.infolist():
+            if item.filename not in parts:
+                target.writestr(item, source.read(item))
+        for name, content in parts.items():
+            if content is not None:
+                raw = content if isinstance(content, bytes) else json.dumps(content)
+                target.writestr(name, raw)
+
+    return copy
+
+
+def uploads() -> dict[str, bytes]:
+    """Every file in the upload folder, by its name there, with its content."""
+
+    root = Path(settings.MEDIA_ROOT)
+    files = (p for p in root.rglob("*") if p.is_file()) if root.exists() else ()
+
+    return {str(p.relative_to(root)): p.read_bytes() for p in files}
 
 
 def add_migration(manifest_text: str, app: str, name: str) -> str:
