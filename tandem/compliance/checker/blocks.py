@@ -41,6 +41,18 @@ class BlockBuilder:
                 Block(text, f'heading "{self.heading}"', is_heading=True)
             )
 
+    def run_in(self, lead: str, text: str) -> None:
+        """A paragraph that opens with bold words ("Our approach to teaching."): they
+        head this paragraph only, and the next sits under the section heading again."""
+
+        if not is_run_in(lead, text):
+            self.body_block(text)
+            return
+        section = self.heading
+        self.heading_block(lead.rstrip(".: "))
+        self.body_block(text[len(lead) :].strip())
+        self.heading = section
+
     def body_block(self, text: str, *, where: str | None = None) -> None:
         if not text:
             return
@@ -52,3 +64,15 @@ class BlockBuilder:
                 else f"paragraph {self.paragraphs}"
             )
         self.blocks.append(Block(text, where))
+
+
+def is_run_in(lead: str, text: str) -> bool:
+    """Whether text opens with a run-in heading: bold words that end in a full stop or
+    colon, with the paragraph after them (bold that starts a sentence is not one)."""
+
+    return (
+        bool(lead)
+        and lead.endswith((".", ":"))
+        and text.startswith(lead)
+        and len(text) > len(lead) + 1
+    )

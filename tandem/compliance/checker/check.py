@@ -19,9 +19,9 @@ from .details import (
 )
 from .errors import CheckerError
 from .extract import extract
-from .items import ITEMS, SCHOOL_TYPES, Item, applies, match
+from .items import ITEMS, SCHOOL_TYPES, Item, applies, key_phrases, match
 from .result import CheckResult, ItemResult
-from .text import clean, excerpt
+from .text import clean, excerpt, sentence_spans
 
 logger = logging.getLogger(__name__)
 
@@ -89,13 +89,34 @@ def _items(result: CheckResult, body: list[Block], senco: Senco) -> None:
 
 
 def _look_for(item: Item, body: list[Block]) -> ItemResult:
-    for block in body:
-        for signal in item.signals:
-            span = match(signal, block.text)
-            if span is not None:
-                return ItemResult(True, excerpt(block.text, *span), block.where)
+    """The item's evidence: the sentence that says most of what the item asks.
 
-    return ItemResult(False)
+    Among passages that meet one of the item's signals, a sentence that meets one on
+    its own wins, the one using most of the item's words first, then the earliest.
+    Failing that, the first passage, quoted from its first matching word to the last.
+    """
+
+    best: tuple[int, ItemResult] | None = None
+    first: ItemResult | None = None
+    for block in body:
+        spans = [span for sig in item.signals if (span := match(sig, block.text))]
+        if not spans:
+            continue
+        first = first or ItemResult(True, excerpt(block.text, *spans[0]), block.where)
+        for sentence in _sentences(block.text):
+            score = key_phrases(item, sentence)
+            if (best is None or score > best[0]) and _meets(item, sentence):
+                best = (score, ItemResult(True, excerpt(sentence, 0, 0), block.where))
+
+    return best[1] if best else first or ItemResult(False)
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def _meets(item: Item, text: str) -> bool:
+    return any(match(signal, text) for signal in item.signals)
 
 
 def _date(result: CheckResult, blocks: list[Block], *, on: date) -> None:

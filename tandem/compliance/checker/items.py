@@ -453,16 +453,27 @@ def applies(item: Item, school_type: str) -> bool:
 def match(sig: Signal, text: str) -> tuple[int, int] | None:
     """The span of text from the first to the last matching word, or None."""
 
-    spans = []
     first, *rest = sig.groups
+    hits = [group.search(text) for group in rest]
+    if None in hits or first.search(text) is None:  # the cheap refusal first
+        return None
     found = {m.group(0).lower(): m.span() for m in first.finditer(text)}
     if len(found) < sig.min_distinct:
         return None
-    spans.extend(sorted(found.values())[: sig.min_distinct])
-    for group in rest:
-        hit = group.search(text)
-        if hit is None:
-            return None
-        spans.append(hit.span())
+    spans = sorted(found.values())[: sig.min_distinct]
+    spans.extend(hit.span() for hit in hits if hit is not None)
 
     return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def key_phrases(item: Item, text: str) -> int:
+    """How many different words of the item's signals the text uses."""
+
+    found = {
+        hit.group(0).lower()
+        for sig in item.signals
+        for group in sig.groups
+        for hit in group.finditer(text)
+    }
+
+    return len(found)

@@ -90,7 +90,7 @@ def _paragraph(builder: BlockBuilder, paragraph: Paragraph) -> None:
     if _is_heading(paragraph, text):
         builder.heading_block(text)
     else:
-        builder.body_block(text)
+        builder.run_in(_bold_lead(paragraph), text)
 
 
 def _is_heading(paragraph: Paragraph, text: str) -> bool:
@@ -106,6 +106,18 @@ def _is_heading(paragraph: Paragraph, text: str) -> bool:
         and len(text) < 100
         and not text.endswith(".")
     )
+
+
+def _bold_lead(paragraph: Paragraph) -> str:
+    """The bold words the paragraph opens with."""
+
+    lead = ""
+    for run in paragraph.runs:
+        if run.text.strip() and not run.bold:
+            break
+        lead += run.text
+
+    return clean(lead)
 
 
 def _table(builder: BlockBuilder, table: Table) -> None:

@@ -12,6 +12,7 @@ _BLOCKS = {
     "address", "div", "section", "article", "main", "header", "footer", "aside",
     "table", "tr", "ul", "ol", "dl", "form", "fieldset", "body", "html",
 }  # fmt: skip
+_BOLD = {"strong", "b"}
 # Deeper than this, a subtree is read as one block (hostile or broken nesting).
 MAX_DEPTH = 150
 
@@ -31,10 +32,12 @@ class _Walker:
     def __init__(self) -> None:
         self.builder = BlockBuilder()
         self.pieces: list[str] = []
+        self.lead = ""  # bold words the current block opens with
 
     def flush(self) -> None:
-        self.builder.body_block(clean(" ".join(self.pieces)))
+        self.builder.run_in(self.lead, clean(" ".join(self.pieces)))
         self.pieces = []
+        self.lead = ""
 
     def walk(self, node: Tag, *, depth: int) -> None:
         for child in node.children:
@@ -70,6 +73,9 @@ class _Walker:
             if self.pieces:
                 self.pieces.append(" | ")
             self.walk(tag, depth=depth)
+        elif name in _BOLD and not "".join(self.pieces).strip():
+            self.walk(tag, depth=depth)
+            self.lead = clean(" ".join(self.pieces))
         elif name == "br":
             self.pieces.append(" ")
         else:

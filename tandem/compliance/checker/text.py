@@ -36,6 +36,8 @@ _ABBREVIATIONS = (
     "No",
     "Tel",
 )
+# A passage ending in one of these has finished its sentence; anything else runs on.
+SENTENCE_ENDS = (".", "!", "?", ":")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
