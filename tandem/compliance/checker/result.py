@@ -9,7 +9,7 @@ from typing import Any
 from .details import Claim
 from .items import ITEM_KEYS
 
-CHECKER_VERSION = "1"
+CHECKER_VERSION = "2"  # 2: quotes whole sentences, the best one for each item
 DISCLAIMER = (
     "The checker looks for evidence of each item in the report's wording. It cannot "
     "tell whether the wording is accurate or enough: a person reads the report and decides."
