@@ -24,9 +24,11 @@ from pathlib import Path
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
+from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from tandem.lib.words import counted
 from tandem.ops.rows import Rows, backed_up_models, chunks, school_rows
 from tandem.schools.models import School
 
@@ -360,11 +362,17 @@ def _check_schema(path: Path, manifest: dict) -> None:
             refused=True,
         )
     applied = applied_migrations()
-    unknown = sorted(
-        f"{app}.{name}"
+    missing = [
+        (app, name)
         for app, names in manifest["migrations"].items()
         for name in names
         if name not in applied.get(app, ())
+    ]
+    if not missing:
+        return
+    known = MigrationLoader(None, ignore_no_migrations=True).disk_migrations
+    unknown = sorted(
+        f"{app}.{name}" for app, name in missing if (app, name) not in known
     )
     if unknown:
         more = f" and {len(unknown) - 1} more" if len(unknown) > 1 else ""
@@ -374,3 +382,10 @@ def _check_schema(path: Path, manifest: dict) -> None:
             f"`tandem migrate`, then restore again.",
             refused=True,
         )
+    raise BackupError(
+        f"This database is not up to date: {counted(len(missing), 'migration')} of "
+        f"this Tandem {'is' if len(missing) == 1 else 'are'} not applied here "
+        f"({missing[0][0]}.{missing[0][1]} first). Run `tandem migrate`, then restore "
+        f"{path} again.",
+        refused=True,
+    )

@@ -215,6 +215,25 @@ class TestRefusals:
         assert "\n" not in message
         assert row_counts() == counts
 
+    def test_a_database_not_yet_migrated_is_told_to_migrate(
+        self, world, tmp_path
+    ) -> None:
+        from django.db.migrations.recorder import MigrationRecorder
+
+        path = backup(tmp_path / "school.zip", "123456")
+        latest = MigrationRecorder.Migration.objects.filter(app="meetings").latest("id")
+        latest.delete()  # as if `tandem migrate` had not been run since an upgrade
+
+        with pytest.raises(CommandError) as raised:
+            restore(path, "--replace")
+
+        assert raised.value.returncode == 2
+        assert str(raised.value) == (
+            "This database is not up to date: 1 migration of this Tandem is not applied "
+            f"here (meetings.{latest.name} first). Run `tandem migrate`, then restore "
+            f"{path} again."
+        )
+
     def test_a_newer_backup_format_is_refused(self, world, tmp_path) -> None:
         path = backup(tmp_path / "school.zip", "123456")
         newer = rewrite(

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from tandem.lib.words import counted
 from tandem.ops.archive import ALL, BackupError
 from tandem.ops.services import restore_backup
 
@@ -36,8 +37,9 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Restored {what} from {options['file']}: {restored.records} records "
-                f"written, {restored.kept} matched rows already here, and "
-                f"{restored.files} uploaded files."
+                f"Restored {what} from {options['file']}: "
+                f"{counted(restored.records, 'record')} written, "
+                f"{counted(restored.kept, 'matching row')} already here, and "
+                f"{counted(restored.files, 'uploaded file')}."
             )
         )
