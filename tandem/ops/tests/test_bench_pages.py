@@ -42,6 +42,8 @@ def test_quick_benchmark_reports_pages_exports_and_report_checks(db, tmp_path) -
     _assert_pages_are_timed_against_the_minimal_view(finished.stdout, figures)
     _assert_every_export_is_timed_and_printed_with_its_size(finished.stdout, figures)
     _assert_a_batch_of_report_checks_is_timed(finished.stdout, figures)
+    assert figures["evidence_pack"] is None  # a full run only
+    assert "Evidence pack: not timed in a quick run." in finished.stdout
 
 
 def _assert_pages_are_timed_against_the_minimal_view(
