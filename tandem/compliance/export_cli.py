@@ -27,10 +27,12 @@ def export_evidence_pack(command: BaseCommand, options: dict) -> None:
     school = School.objects.filter(urn=options["school"]).first()
     if school is None:
         raise CommandError(f"No school has URN {options['school']}.")
-    pdf = evidence_pack.build(school, today=_day(options["on"]))
-    options["out"].write_bytes(pdf)
+    pack = evidence_pack.build(school, today=_day(options["on"]))
+    options["out"].write_bytes(pack.pdf)
 
-    command.stdout.write(f"Wrote {options['out']} ({len(pdf):,} bytes).")
+    for section in pack.missing:
+        command.stderr.write(f"Could not prepare this section: {section}.")
+    command.stdout.write(f"Wrote {options['out']} ({len(pack.pdf):,} bytes).")
 
 
 def _day(text: str | None) -> date:
