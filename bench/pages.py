@@ -241,7 +241,7 @@ def _time_pack(demo) -> dict:  # noqa: ANN001
     from tandem.lib.calendar import london_today
 
     started = time.perf_counter()
-    pdf = evidence_pack.build(demo.school, today=london_today())
+    pdf = evidence_pack.build(demo.school, today=london_today()).pdf
     seconds = time.perf_counter() - started
 
     return {"seconds": seconds, "kb": len(pdf) / 1024}

@@ -45,7 +45,7 @@ def test_no_governor_facing_export_names_an_ehc_application(client) -> None:  # 
         client.force_login(user)
         opened |= _exports_linked_for(client)
     opened["evidence pack"] = _text(
-        "pack.pdf", evidence_pack.build(seeded.school, today=date(2026, 12, 3))
+        "pack.pdf", evidence_pack.build(seeded.school, today=date(2026, 12, 3)).pdf
     )
 
     kinds = {path.rsplit(".", 1)[-1] for path in opened if "." in path}

@@ -17,7 +17,7 @@ from weasyprint.urls import URLFetcher
 
 from tandem.compliance.models import Document, SignOff
 from tandem.compliance.pack import merge_pdfs
-from tandem.lib.evidence import EvidenceSection
+from tandem.lib.evidence import EvidenceSection, still_working
 from tandem.lib.pdf import render_pdf
 
 logger = logging.getLogger(__name__)
@@ -28,9 +28,12 @@ PROGRESS_LABEL = "Signed documents and their statements"
 
 
 def sections(school, *, today: date) -> list[EvidenceSection]:  # noqa: ANN001
-    signed = _latest_signed(school)
+    found = []
+    for sign_off in _latest_signed(school):
+        still_working()
+        found.append(_section(sign_off, today=today))
 
-    return [_section(sign_off, today=today) for sign_off in signed]
+    return found
 
 
 def _latest_signed(school) -> list[SignOff]:  # noqa: ANN001

@@ -26,10 +26,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def export_evidence_pack(command: BaseCommand, options: dict) -> None:
     school = school_by_urn(options["school"])
-    pdf = evidence_pack.build(school, today=_day(options["on"]))
-    options["out"].write_bytes(pdf)
+    pack = evidence_pack.build(school, today=_day(options["on"]))
+    options["out"].write_bytes(pack.pdf)
 
-    command.stdout.write(f"Wrote {options['out']} ({counted(len(pdf), 'byte')}).")
+    for section in pack.missing:
+        command.stderr.write(f"Could not prepare this section: {section}.")
+    command.stdout.write(f"Wrote {options['out']} ({counted(len(pack.pdf), 'byte')}).")
 
 
 def _day(text: str | None) -> date:

@@ -9,10 +9,10 @@ from tandem.schools.models import School
 
 def prepare_evidence_pack(school: School, on_step: StepReporter) -> JobOutput:
     today = london_today()
-    pdf = evidence_pack.build(school, today=today, on_step=on_step)
+    pack = evidence_pack.build(school, today=today, on_step=on_step)
     filename = f"evidence-pack-{school.urn}-{today:%Y-%m-%d}.pdf"
 
-    return JobOutput(pdf, filename, "application/pdf")
+    return JobOutput(pack.pdf, filename, "application/pdf", missing=pack.missing)
 
 
 EVIDENCE_PACK = JobKind(

@@ -9,7 +9,7 @@ import io
 from pypdfium2 import PdfDocument
 
 from tandem.lib.calendar import AcademicYear, at_london
-from tandem.lib.evidence import EvidenceSection
+from tandem.lib.evidence import EvidenceSection, still_working
 from tandem.meetings import exports
 from tandem.meetings.models import Meeting
 
@@ -27,10 +27,14 @@ def sections(school, *, today: dt.date) -> list[EvidenceSection]:  # noqa: ANN00
         record__isnull=False,
     )
     found = []
-    records = [exports.record_pdf(meeting) for meeting in meetings]
+    records = []
+    for meeting in meetings:
+        still_working()
+        records.append(exports.record_pdf(meeting))
     if records:
         title = f"Meeting records {year.label}"
         found.append(EvidenceSection(title, merge_pdfs(records), order=40))
+    still_working()
     log = exports.action_log_pdf(school, year, today=today)
     found.append(EvidenceSection(f"Action log {year.label}", log, order=41))
 

@@ -13,7 +13,9 @@ from functools import cache
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from tandem.audit.services import record
@@ -33,11 +35,17 @@ STOPPED_MESSAGE = (
 )
 
 
+class JobClosed(Exception):
+    """The job was closed (as stopped, say) while the worker was still on it."""
+
+
 @dataclass(frozen=True)
 class JobOutput:
     data: bytes
     filename: str
     content_type: str
+    # The parts (a pack's sections) that could not be made, named as people know them.
+    missing: tuple[str, ...] = ()
 
 
 StepReporter = Callable[
@@ -100,69 +108,161 @@ def start_job(access: SchoolAccess, kind: JobKind) -> Job:
 
 def _under_way(school: School, kind: JobKind) -> Job | None:
     for job in Job.objects.filter(school=school, kind=kind.name, status__in=Job.ACTIVE):
-        if not job.has_stopped():
-            return job
-        fail_job(job, STOPPED_MESSAGE)
+        if not job.has_stopped() or not _close_stopped(job):
+            return job  # still going, or it spoke up (or finished) as we looked
 
     return None
+
+
+def _close_stopped(job: Job) -> bool:
+    """Close a job whose worker went quiet, unless it has been heard from since."""
+
+    closed = _move(
+        job,
+        Job.Status.FAILED,
+        "job.failed",
+        where=Q(heard_from_at=job.heard_from_at),
+        error=STOPPED_MESSAGE,
+        finished_at=timezone.now(),
+    )
+    if closed:
+        logger.warning("Job %s (%s) closed as stopped", job.pk, job.kind)
+
+    return closed
 
 
 def begin_job(job: Job) -> bool:
     """Mark queued work as started; False when it was not waiting (run already, say)."""
 
     now = timezone.now()
-    started = Job.objects.filter(pk=job.pk, status=Job.Status.QUEUED).update(
-        status=Job.Status.RUNNING, started_at=now, heard_from_at=now
+
+    return _move(
+        job, Job.Status.RUNNING, "job.started", started_at=now, heard_from_at=now
     )
-    return bool(started)
 
 
 def step_reporter(job: Job) -> StepReporter:
+    """Each report shows the step on the job's page and says the worker is alive.
+
+    Reporting again within a step just says it is alive. A report raises JobClosed when
+    the job is no longer running (closed as stopped), so the worker gives up on it.
+    """
+
     def report(label: str, done: int, total: int) -> None:
-        Job.objects.filter(pk=job.pk).update(
+        heard = Job.objects.filter(pk=job.pk, status=Job.Status.RUNNING).update(
             step_label=label[:120],
             steps_done=done,
             steps_total=total,
             heard_from_at=timezone.now(),
         )
+        if not heard:
+            raise JobClosed(job.pk)
 
     return report
 
 
-def finish_job(job: Job, output: JobOutput) -> None:
-    """Keep the file, and drop the files of earlier jobs of the same kind it replaces."""
+def finish_job(job: Job, output: JobOutput) -> bool:
+    """Keep the file, and drop the files of earlier jobs of the same kind it replaces.
 
-    with transaction.atomic():
-        job.refresh_from_db()
-        job.result.save(output.filename, ContentFile(output.data), save=False)
-        job.result_name = output.filename
-        job.result_type = output.content_type
-        job.status = Job.Status.DONE
-        job.steps_done = job.steps_total
-        job.finished_at = timezone.now()
-        job.save()
-        record("job.finished", job, by=job.requested_by, kind=job.kind)
-        _drop_earlier_files(job)
+    A job closed while its worker was still on it stays closed: its file is discarded and
+    the answer is False.
+    """
 
-    logger.info("Job %s (%s) finished for school %s", job.pk, job.kind, job.school_id)
+    storage, name = _store(job, output)
+    kept = False
+    try:
+        with transaction.atomic():
+            moved = _move(
+                job,
+                Job.Status.DONE,
+                "job.finished",
+                result=name,
+                result_name=output.filename,
+                result_type=output.content_type,
+                missing=list(output.missing),
+                steps_done=F("steps_total"),
+                finished_at=timezone.now(),
+            )
+            if moved:
+                _drop_earlier_files(job)
+            kept = moved
+    finally:
+        if not kept:
+            storage.delete(name)  # nothing refers to it
+
+    _log_finished(job, output, kept=kept)
+    return kept
+
+
+def _log_finished(job: Job, output: JobOutput, *, kept: bool) -> None:
+    if not kept:
+        logger.warning("Job %s (%s) finished after it was closed", job.pk, job.kind)
+    elif output.missing:
+        logger.warning(
+            "Job %s (%s) finished for school %s with parts missing (%s)",
+            job.pk,
+            job.kind,
+            job.school_id,
+            len(output.missing),
+        )
+    else:
+        logger.info(
+            "Job %s (%s) finished for school %s", job.pk, job.kind, job.school_id
+        )
+
+
+def _store(job: Job, output: JobOutput) -> tuple[Storage, str]:
+    field = Job._meta.get_field("result")
+    name = field.storage.save(
+        field.generate_filename(job, output.filename),
+        ContentFile(output.data),
+        max_length=field.max_length,
+    )
+
+    return field.storage, name
 
 
 def _drop_earlier_files(job: Job) -> None:
+    """Only jobs requested earlier: a later one's file is newer than this job's."""
+
     earlier = Job.objects.filter(
-        school=job.school, kind=job.kind, status=Job.Status.DONE
-    ).exclude(pk=job.pk)
-    for old in earlier.exclude(result=""):
-        name, storage = old.result.name, old.result.storage
-        old.result = ""
-        old.save(update_fields=["result"])
+        school=job.school_id, kind=job.kind, created_at__lt=job.created_at
+    ).exclude(result="")
+    files = {old.pk: (old.result.storage, old.result.name) for old in earlier}
+    Job.objects.filter(pk__in=files).update(result="")
+    for storage, name in files.values():
         transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
 
 
-def fail_job(job: Job, message: str = FAILED_MESSAGE) -> None:
-    with transaction.atomic():
-        Job.objects.filter(pk=job.pk).update(
-            status=Job.Status.FAILED, error=message[:300], finished_at=timezone.now()
-        )
-        record("job.failed", job, by=job.requested_by, kind=job.kind)
+def fail_job(job: Job, message: str = FAILED_MESSAGE) -> bool:
+    """Close the job as not finished; False when it had already finished or failed."""
 
-    logger.warning("Job %s (%s) failed for school %s", job.pk, job.kind, job.school_id)
+    failed = _move(
+        job,
+        Job.Status.FAILED,
+        "job.failed",
+        error=message[:300],
+        finished_at=timezone.now(),
+    )
+    if failed:
+        logger.warning(
+            "Job %s (%s) failed for school %s", job.pk, job.kind, job.school_id
+        )
+
+    return failed
+
+
+def _move(
+    job: Job, status: str, action: str, *, where: Q | None = None, **fields: object
+) -> bool:
+    """Every change of a job's status: one conditional UPDATE, so that of two processes
+    moving the same job only one can, and the audit entry when it moved."""
+
+    before = Job.statuses_before(status)
+    still = Job.objects.filter(where or Q(), pk=job.pk, status__in=before)
+    with transaction.atomic():
+        moved = still.update(status=status, **fields)
+        if moved:
+            record(action, job, by=job.requested_by, kind=job.kind)
+
+    return bool(moved)

@@ -25,6 +25,13 @@ class Job(models.Model):
         FAILED = "failed", "Not finished"
 
     ACTIVE = (Status.QUEUED, Status.RUNNING)
+    # Where each status may go next; tandem.ops.jobs moves a job only along these.
+    TRANSITIONS = {
+        Status.QUEUED: {Status.RUNNING, Status.FAILED},
+        Status.RUNNING: {Status.DONE, Status.FAILED},
+        Status.DONE: set(),
+        Status.FAILED: set(),
+    }
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="jobs")
@@ -42,6 +49,8 @@ class Job(models.Model):
     result_name = models.CharField(max_length=200, blank=True)
     result_type = models.CharField(max_length=100, blank=True)
     error = models.CharField(max_length=300, blank=True)
+    # The parts the file lacks because they could not be made (a pack's section, say).
+    missing = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     heard_from_at = models.DateTimeField(null=True, blank=True)
@@ -71,6 +80,12 @@ class Job(models.Model):
         """Changes whenever what the progress page shows would change."""
 
         return f"{self.status}-{self.steps_done}-{int(self.is_waiting_too_long())}"
+
+    @classmethod
+    def statuses_before(cls, status: str) -> list[str]:
+        """The statuses a job may move to `status` from."""
+
+        return [old for old, onward in cls.TRANSITIONS.items() if status in onward]
 
     def has_stopped(self, now=None) -> bool:  # noqa: ANN001
         """A running job whose worker has gone quiet for too long will never finish."""

@@ -23,6 +23,10 @@ def run_job(job_id: str) -> None:
 
     try:
         output = kind.run(job.school, jobs.step_reporter(job))
+    except jobs.JobClosed:
+        # Closed as stopped while this worker was on it: the newer request has the work.
+        logger.warning("Job %s (%s) was closed while it ran; stopped", job.pk, job.kind)
+        return
     except Exception:
         # The log names the job, never what it holds; people see a plain message.
         logger.exception("Job %s (%s) raised", job.pk, job.kind)

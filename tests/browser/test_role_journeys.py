@@ -82,6 +82,27 @@ def test_a_job_page_updates_itself_while_it_waits(
     check_axe(page)
 
 
+def test_an_incomplete_pack_names_the_missing_section(
+    page: Page, live_server, demo
+) -> None:  # noqa: ANN001
+    sign_in(page, live_server, "demo-clerk")
+    missing = "Signed documents and their statements"
+    job = make_job(demo.school, status="done", missing=[missing])
+
+    page.goto(f"{live_server.url}/schools/{demo.school.urn}/jobs/{job.pk}/")
+
+    expect(page.get_by_text("Ready, but incomplete.")).to_be_visible()
+    warning = page.get_by_role("alert")
+    expect(warning).to_contain_text("1 section could not be prepared:")
+    expect(warning.get_by_role("listitem")).to_have_text([missing])
+    check_axe(page)
+    page.get_by_role("link", name="Back to the documents").click()
+    expect(page.get_by_text("It is incomplete:")).to_be_visible()
+    check_axe(page)
+    page.get_by_role("link", name="See which sections are missing").click()
+    expect(page.get_by_role("alert").get_by_role("listitem")).to_have_text([missing])
+
+
 def test_outsider_sees_nothing_of_larkspur(page: Page, live_server, demo) -> None:  # noqa: ANN001
     sign_in(page, live_server, "demo-other")
     expect(page.get_by_role("heading", level=1)).to_have_text("Wrenfield Academy")

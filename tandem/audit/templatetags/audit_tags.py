@@ -19,7 +19,7 @@ WORDS = {
 def action_label(code: str) -> str:
     """ "schools.team_member.updated" reads as "Team member updated"."""
 
-    *_, thing, verb = code.split(".") if code.count(".") >= 2 else ("", code, "")
+    *_, thing, verb = code.split(".") if "." in code else (code, "")
     words = f"{_spell(thing)} {verb.replace('_', ' ')}".strip()
 
     return words[:1].upper() + words[1:]

@@ -14,6 +14,7 @@ from tandem.testing import make_member, make_school, make_team_member
         ("compliance.signoff.confirmed", "Sign-off confirmed"),
         ("duties.senco.updated", "SENCO updated"),
         ("accounts.two_factor.enabled", "Two-factor sign-in enabled"),
+        ("job.finished", "Job finished"),
     ],
 )
 def test_action_codes_read_as_words(code: str, label: str) -> None:

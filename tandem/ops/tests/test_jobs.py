@@ -51,8 +51,10 @@ def test_the_pack_is_queued_then_prepared_by_the_worker(client, world) -> None:
 
     job = Job.objects.get()
     assert (job.status, job.steps_done, job.steps_total) == ("done", 5, 5)
+    assert job.missing == []
     ready = client.get(job_page).content.decode()
-    assert "Ready." in ready
+    assert "<strong>Ready.</strong>" in ready
+    assert "could not be prepared" not in ready
     assert "hx-trigger" not in ready
     download = client.get(
         reverse("ops:job-download", kwargs={"urn": world.school.urn, "pk": job.pk})
@@ -67,7 +69,7 @@ def test_the_pack_is_queued_then_prepared_by_the_worker(client, world) -> None:
             "action", flat=True
         )
     )
-    assert sorted(actions) == ["job.finished", "job.requested"]
+    assert sorted(actions) == ["job.finished", "job.requested", "job.started"]
 
 
 def test_each_app_is_a_step_and_putting_together_the_last() -> None:
@@ -81,6 +83,7 @@ def test_each_app_is_a_step_and_putting_together_the_last() -> None:
     assert steps == [
         ("The statutory duties map", 0, 5),
         ("Meeting records and the action log", 1, 5),
+        ("Meeting records and the action log", 1, 5),  # still working: the action log
         ("The latest termly report", 2, 5),
         ("Signed documents and their statements", 3, 5),
         ("Putting the pack together", 4, 5),
