@@ -64,7 +64,10 @@ def build(
     sections = gather(school, today=today, on_step=on_step)
     parts = [PackPart(section.title, section.pdf) for section in sections]
     contents = weasyprint_contents(
-        heading=HEADING, school_name=school.name, generated_on=today
+        heading=HEADING,
+        school_name=school.name,
+        generated_on=today,
+        paper=school.paper_colour,
     )
     footer = f"{HEADING} · {today:%d/%m/%Y}"
     logger.info("Evidence pack: building for school %s", school.pk)

@@ -31,7 +31,6 @@ def report_pdf(report: TermlyReport, audience: Audience, *, today: dt.date) -> b
     content = build_content(report, audience, today=today)
     context = {
         "school": report.school,
-        "paper_colour": report.school.paper_colour,
         "content": content,
         "today": today,
     }
