@@ -86,7 +86,10 @@ def build(
     missing = tuple(s.stands_in_for for s in sections if s.stands_in_for)
     parts = [PackPart(section.title, section.pdf) for section in sections]
     contents = weasyprint_contents(
-        heading=HEADING, school_name=school.name, generated_on=today
+        heading=HEADING,
+        school_name=school.name,
+        generated_on=today,
+        paper=school.paper_colour,
     )
     footer = f"{HEADING} · {today:%d/%m/%Y}"
     logger.info("Evidence pack: building for school %s", school.pk)

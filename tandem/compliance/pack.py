@@ -17,6 +17,8 @@ from datetime import date
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from tandem.lib.pdf import DEFAULT_PAPER, paper_colour
+
 logger = logging.getLogger(__name__)
 
 FOOTER_FONT = "Helvetica"
@@ -89,7 +91,12 @@ def page_count(pdf: bytes) -> int:
 
 
 def contents_html(
-    lines: Sequence[ContentsLine], *, heading: str, school_name: str, generated_on: date
+    lines: Sequence[ContentsLine],
+    *,
+    heading: str,
+    school_name: str,
+    generated_on: date,
+    paper: str = DEFAULT_PAPER,
 ) -> str:
     """The contents page as a small self-contained HTML document."""
 
@@ -106,7 +113,8 @@ def contents_html(
     )
     return (
         "<!doctype html><html lang='en-GB'><head><meta charset='utf-8'>"
-        f"<title>{html.escape(heading)}</title><style>{CONTENTS_CSS}</style></head>"
+        f"<title>{html.escape(heading)}</title><style>{CONTENTS_CSS}"
+        f"@page {{ background: {paper_colour(paper)}; }}</style></head>"
         f"<body><h1>{html.escape(heading)}</h1>"
         f"<p class='school'>{html.escape(school_name)}</p>"
         f"<p>Prepared on {generated_on:%d/%m/%Y}.</p>"
@@ -115,15 +123,19 @@ def contents_html(
 
 
 def weasyprint_contents(
-    *, heading: str, school_name: str, generated_on: date
+    *, heading: str, school_name: str, generated_on: date, paper: str = DEFAULT_PAPER
 ) -> ContentsRenderer:
-    """A contents renderer that draws contents_html with WeasyPrint."""
+    """A contents renderer that draws contents_html with WeasyPrint, on `paper`."""
 
     from weasyprint import HTML
 
     def render(lines: Sequence[ContentsLine]) -> bytes:
         page = contents_html(
-            lines, heading=heading, school_name=school_name, generated_on=generated_on
+            lines,
+            heading=heading,
+            school_name=school_name,
+            generated_on=generated_on,
+            paper=paper,
         )
         return HTML(string=page).write_pdf()
 

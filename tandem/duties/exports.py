@@ -29,7 +29,6 @@ def map_pdf(school: School, *, today: dt.date) -> bytes:
         "map": the_map,
         "drawing": the_map.drawing(),
         "today": today,
-        "paper_colour": school.paper_colour,
     }
 
     return render_pdf("duties/print/duty_map.html", context)

@@ -1,12 +1,16 @@
 """PDF exports: a Django template rendered to HTML, then to PDF by WeasyPrint."""
 
 import logging
+import re
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
 logger = logging.getLogger(__name__)
+
+DEFAULT_PAPER = "#ffffff"
+_HEX = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:
@@ -46,3 +50,21 @@ def css_string(text: str) -> str:
     body = "".join(ch if ch in _CSS_PLAIN else f"\\{ord(ch):06x} " for ch in text)
 
     return f'"{body}"'
+
+
+def paper_colour(value: str | None) -> str:
+    """A safe `#rrggbb` paper colour for CSS and Word, or white for anything else.
+
+    Every PDF export prints on the school's paper colour: print/base.html sets it on
+    `@page` from `school.paper_colour` through this, and so do the meeting record
+    and the action log, which have print templates of their own.
+    """
+
+    match = _HEX.fullmatch((value or "").strip())
+    if match is None:
+        return DEFAULT_PAPER
+    digits = match.group(1).lower()
+    if len(digits) == 3:
+        digits = "".join(ch * 2 for ch in digits)
+
+    return f"#{digits}"

@@ -6,14 +6,11 @@ read only this, so what the PDF says and what the .docx says cannot drift apart.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, time
 
 from tandem.lib.calendar import format_date
-
-DEFAULT_PAPER = "#ffffff"
-_HEX = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
+from tandem.lib.pdf import DEFAULT_PAPER, paper_colour
 
 TITLE = "SENCO and SEN governor meeting record"
 
@@ -84,19 +81,6 @@ class MeetingRecord:
         if self.ends_at is None:
             return f"{self.starts_at:%H:%M}"
         return f"{self.starts_at:%H:%M} to {self.ends_at:%H:%M}"
-
-
-def paper_colour(value: str | None) -> str:
-    """A safe `#rrggbb` colour for CSS and Word, or white for anything else."""
-
-    match = _HEX.fullmatch((value or "").strip())
-    if match is None:
-        return DEFAULT_PAPER
-    digits = match.group(1).lower()
-    if len(digits) == 3:
-        digits = "".join(ch * 2 for ch in digits)
-
-    return f"#{digits}"
 
 
 def dmy(value: date | None, *, missing: str = "") -> str:

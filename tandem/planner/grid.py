@@ -127,6 +127,12 @@ class YearGrid:
         return f"{self.start_year}/{(self.start_year + 1) % 100:02d}"
 
     @property
+    def next_year(self) -> MonthColumn:
+        """The 13th column, the next year's September (not counted in this year)."""
+
+        return self.months[12]
+
+    @property
     def rows(self) -> list[GridRow]:
         return [
             GridRow(day=day, cells=[month.cell(day) for month in self.months])

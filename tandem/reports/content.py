@@ -71,18 +71,37 @@ class EhcSummary:
 
 @dataclass(frozen=True)
 class InterventionRow:
+    """One intervention with every input of its yearly cost, each shown as text.
+
+    A year = per_session x sessions + resources; a pupil = a year / group_size.
+    """
+
     name: str
     area: str
     delivered_by: str
-    hourly_rate: str
-    group_size: str
-    minutes: str
-    per_week: str
-    weeks: str
-    per_session: str
-    per_pupil: str
+    session_cell: str  # "£14.50 an hour × 0.5 hours × 1 adult = £7.25", "£450.00 fee"
+    per_session: str  # "£7.25", "£4.46 (445.67p before rounding)"
+    sessions_working: str  # "3 a week × 38 weeks"
+    sessions: str  # "114"
+    resources: str  # "£60.00"
     per_year: str
+    group_size: str
+    per_pupil: str
     pk: int = 0
+
+    @property
+    def sessions_cell(self) -> str:
+        return f"{self.sessions_working} = {self.sessions}"
+
+
+PROVISION_SUM = (
+    "How each year is costed: a session's cost × the sessions in a year + one-off "
+    "resources = a year. A session costs the hourly cost of the staff (including "
+    "on-costs) × the session's length × the adults running it, plus any fee for a "
+    "visiting professional. A pupil's share is the year ÷ the pupils in the group. "
+    "Amounts are worked out exactly and rounded to the penny once, at the end; a "
+    "session that costs part of a penny also shows its cost before rounding."
+)
 
 
 @dataclass(frozen=True)
@@ -119,6 +138,7 @@ class ReportContent:
     waves: tuple[WaveSection, ...] = ()
     provision_total: str = ""
     provision_against_budget: str = ""
+    provision_sum: str = PROVISION_SUM
     narrative: tuple[Field, ...] = ()
     questions: tuple[Answered, ...] = ()
     charts: tuple[Chart, ...] = field(default=())

@@ -1,7 +1,8 @@
 """Costed provision map arithmetic (domain.md section 8).
 
 session    = rate x adults x minutes / 60 + external per session
-annual     = session x sessions per week x weeks + one-off resources
+sessions   = sessions per week x weeks
+annual     = session x sessions + one-off resources
 per pupil  = session / group, annual / group
 
 Every figure is kept exact and rounded half-up to whole pence once, when shown;
@@ -42,17 +43,28 @@ class Costing:
             raise ValueError("Costing.group_size must be at least 1.")
 
     @property
-    def session(self) -> Exact:
-        staff = self.hourly_rate * self.adults * self.session_minutes
+    def staff_session(self) -> Exact:
+        """The staff time in one session: rate x adults x minutes / 60."""
 
-        return Exact(staff + self.external_per_session * MINUTES_PER_HOUR, 60)
+        return Exact(self.hourly_rate * self.adults * self.session_minutes, 60)
+
+    @property
+    def session(self) -> Exact:
+        return self.staff_session + Exact(self.external_per_session)
+
+    @property
+    def sessions(self) -> int:
+        """Sessions a year: sessions a week x weeks."""
+
+        return self.sessions_per_week * self.weeks
 
     @property
     def annual(self) -> Exact:
-        sessions = self.sessions_per_week * self.weeks
-        resources = Exact(self.resources)
+        session = self.session
 
-        return Exact(self.session.numerator * sessions, 60) + resources
+        return Exact(session.numerator * self.sessions, session.denominator) + Exact(
+            self.resources
+        )
 
     @property
     def per_pupil_session(self) -> Exact:

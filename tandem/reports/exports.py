@@ -31,7 +31,6 @@ def report_pdf(report: TermlyReport, audience: Audience, *, today: dt.date) -> b
     content = build_content(report, audience, today=today)
     context = {
         "school": report.school,
-        "paper_colour": report.school.paper_colour,
         "content": content,
         "today": today,
     }
@@ -194,49 +193,47 @@ def _applications(document, content: ReportContent) -> None:  # noqa: ANN001
     )
 
 
+PROVISION_COLUMNS = [
+    "Intervention",
+    "Area",
+    "Delivered by",
+    "Cost a session",
+    "Sessions a year",
+    "One-off resources",
+    "A year",
+    "Pupils",
+    "A pupil (year)",
+]
+
+
 def _provision(document, content: ReportContent) -> None:  # noqa: ANN001
     document.add_heading("Costed provision map", level=2)
+    document.add_paragraph(content.provision_sum)
     for wave in content.waves:
         document.add_heading(wave.title, level=3)
         if not wave.rows:
             document.add_paragraph("No interventions recorded.")
             continue
-        docx.add_table(
-            document,
+        rows = [
             [
-                "Intervention",
-                "Area",
-                "Delivered by",
-                "Hourly cost",
-                "Group",
-                "Minutes",
-                "A week",
-                "Weeks",
-                "A session",
-                "A pupil",
-                "A year",
-            ],
-            [
-                [
-                    r.name,
-                    r.area,
-                    r.delivered_by,
-                    r.hourly_rate,
-                    r.group_size,
-                    r.minutes,
-                    r.per_week,
-                    r.weeks,
-                    r.per_session,
-                    r.per_pupil,
-                    r.per_year,
-                ]
-                for r in wave.rows
-            ],
+                r.name,
+                r.area,
+                r.delivered_by,
+                r.session_cell,
+                r.sessions_cell,
+                r.resources,
+                r.per_year,
+                r.group_size,
+                r.per_pupil,
+            ]
+            for r in wave.rows
+        ]
+        rows.append(
+            [f"Total for {wave.title.lower()}", "", "", "", "", "", wave.total]
+            + [str(wave.places), ""]
         )
-        document.add_paragraph(
-            f"Total for {wave.title.lower()}: {wave.total} a year "
-            f"({wave.places} pupil places)."
-        )
+        widths = [2.4, 1.9, 1.9, 3.2, 2.2, 1.5, 1.6, 1.1, 1.6]
+        docx.add_table(document, PROVISION_COLUMNS, rows, widths_cm=widths)
     document.add_paragraph(f"Total provision: {content.provision_total} a year.")
     if content.provision_against_budget:
         document.add_paragraph(

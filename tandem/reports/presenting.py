@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import prefetch_related_objects
 
@@ -28,11 +29,11 @@ from tandem.reports.content import (
     ReportContent,
     WaveSection,
 )
-from tandem.reports.costing import ProvisionTotals
+from tandem.reports.costing import Costing, ProvisionTotals
 from tandem.reports.imports.codes import NEED_LABELS, YEAR_LABELS
 from tandem.reports.imports.national import national_figures_for
 from tandem.reports.models import EhcApplication, Intervention, TermlyReport
-from tandem.reports.money import format_pounds
+from tandem.reports.money import format_pence, format_pounds
 from tandem.reports.send_numbers import SendView, send_view
 from tandem.reports.services import numbers_of, report_settings
 from tandem.reports.suppression import Line, Shown, protect, show
@@ -467,16 +468,63 @@ def _intervention_row(intervention: Intervention) -> InterventionRow:
         name=intervention.name,
         area=intervention.get_area_display(),
         delivered_by=intervention.delivered_by,
-        hourly_rate=format_pounds(intervention.hourly_rate),
-        group_size=str(intervention.group_size),
-        minutes=str(intervention.session_minutes),
-        per_week=str(intervention.sessions_per_week),
-        weeks=str(intervention.weeks),
-        per_session=format_pounds(costing.session.pence),
-        per_pupil=format_pounds(costing.per_pupil_annual.pence),
+        session_cell=session_cell(costing),
+        per_session=session_cost(costing),
+        sessions_working=(
+            f"{costing.sessions_per_week} a week × {costing.weeks} "
+            f"week{pluralize(costing.weeks)}"
+        ),
+        sessions=f"{costing.sessions:,}",
+        resources=format_pounds(costing.resources),
         per_year=format_pounds(costing.annual.pence),
+        group_size=str(costing.group_size),
+        per_pupil=format_pounds(costing.per_pupil_annual.pence),
         pk=intervention.pk,
     )
+
+
+def session_cell(costing: Costing) -> str:
+    """How a session's cost is made, and what it comes to: staff time, a visiting
+    professional's fee, or both ("£14.50 an hour × 0.5 hours × 1 adult = £7.25")."""
+
+    cost = session_cost(costing)
+    if not costing.hourly_rate:
+        return f"{cost} fee" if costing.external_per_session else cost
+    staff = (
+        f"{format_pounds(costing.hourly_rate)} an hour × "
+        f"{_length(costing.session_minutes)} × {costing.adults} "
+        f"adult{pluralize(costing.adults)}"
+    )
+    if costing.external_per_session:
+        staff += f" + {format_pounds(costing.external_per_session)} fee"
+
+    return f"{staff} = {cost}"
+
+
+def session_cost(costing: Costing) -> str:
+    """A session's cost: "£7.25", or "£4.46 (445.67p before rounding)" when it is
+    not whole pence, so the session times the sessions a year still makes the
+    year's total (domain.md section 8)."""
+
+    session = costing.session
+    if session.decimal == session.pence:
+        return format_pounds(session.pence)
+
+    return f"{format_pounds(session.pence)} ({format_pence(session.decimal)} before rounding)"
+
+
+def _length(minutes: int) -> str:
+    """A session's length in hours when that is a short decimal, else in minutes."""
+
+    if minutes % 3:
+        return f"{minutes} minutes"
+    hours = Decimal(minutes) / 60
+
+    return f"{hours.normalize():f} hour{pluralize(hours)}"
+
+
+def pluralize(count: int | Decimal) -> str:
+    return "" if count == 1 else "s"
 
 
 def _answered(question) -> Answered:  # noqa: ANN001

@@ -15,7 +15,7 @@ def test_months_run_from_september_to_the_next_september():
     assert grid_months(2026)[0] == (2026, 9)
     assert grid_months(2026)[3] == (2026, 12)
     assert grid_months(2026)[4] == (2027, 1)
-    assert grid_months(2026)[-1] == (2027, 9)
+    assert grid_months(2026)[-1] == (2027, 9)  # the next year, labelled so
     assert [m.short_name for m in grid().months][::4] == [
         "Sep 2026",
         "Jan 2027",
@@ -103,3 +103,10 @@ def test_next_september_has_no_invented_holidays():
     assert cell.mark is None
     assert cell.css_class == "unknown"
     assert grid().cell_for(d("24/08/2027")).mark == ("Hol", "Holiday")
+
+
+def test_the_13th_column_is_the_next_year_and_not_counted():
+    year = grid()
+
+    assert year.next_year.name == "September 2027"
+    assert year.school_days == sum(m.school_days for m in year.months[:12])

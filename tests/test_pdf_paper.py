@@ -1,0 +1,107 @@
+"""Every PDF export prints on the school's paper colour (the demo's is #fff8e1).
+
+The SENCO crawls the demo school from the dashboard and opens one PDF of each kind
+its pages link to (the termly report, duties map, team register, year planner,
+meeting record, action log, sign-off statement), plus the evidence pack's contents
+page; every page's margin must be the paper colour, not white.
+"""
+
+import re
+from collections import deque
+from datetime import date
+
+import pypdfium2
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from tandem.compliance import evidence_pack
+from tandem.schools import demo
+
+LINK = re.compile(r'href="(/[^"#?]*)"')
+NOT_A_PAGE = re.compile(
+    r"\.(csv|xlsx|png|svg|css|js|docx|ics)$|/file/$|/accounts/|/feed/"
+    r"|/(edit|delete|arrange|new)/$|/planner/(?!202[4-7]-2[5-8]/)\d{4}-\d{2}/"
+)
+MAX_PAGES = 1000
+PAPER = (0xFF, 0xF8, 0xE1)  # the demo school's #fff8e1
+KINDS = {
+    "report.pdf",
+    "map.pdf",
+    "register.pdf",
+    "planner.pdf",
+    "record.pdf",
+    "statement.pdf",
+}
+
+
+def page_corners(data: bytes) -> list[tuple[int, int, int]]:
+    """The colour of each page's top-left corner, in the margin."""
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        return [
+            page.render(scale=0.25).to_pil().convert("RGB").getpixel((2, 2))
+            for page in document
+        ]
+    finally:
+        document.close()
+
+
+def one_pdf_of_each_kind(client) -> dict[str, bytes]:  # noqa: ANN001
+    seen, queue, found = set(), deque(["/"]), {}
+    while queue:
+        assert len(seen) < MAX_PAGES, "the crawl is not ending"
+        path = queue.popleft()
+        if path in seen:
+            continue
+        seen.add(path)
+        kind = path.rsplit("/", 1)[-1]
+        if kind.endswith(".pdf"):
+            if kind not in found:
+                response = client.get(path)
+                assert response.status_code == 200, path
+                found[kind] = b"".join(response)
+            continue
+        response = client.get(path, follow=True)
+        if "text/html" in response.get("Content-Type", ""):
+            queue.extend(
+                link
+                for link in LINK.findall(response.content.decode())
+                if not NOT_A_PAGE.search(link) and link not in seen
+            )
+
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_every_pdf_export_prints_on_the_school_s_paper(client) -> None:  # noqa: ANN001
+    seeded = demo.seed_demo()
+    assert seeded.school.paper_colour == "#fff8e1"
+    client.force_login(get_user_model().objects.get(username="demo-senco"))
+
+    pdfs = one_pdf_of_each_kind(client)
+    # The action log is linked with ?year=, which the crawl does not follow.
+    log = reverse("meetings:action-log-pdf", kwargs={"urn": seeded.school.urn})
+    pdfs["log.pdf"] = b"".join(client.get(log))
+    pack = evidence_pack.build(seeded.school, today=date(2026, 12, 3))
+
+    assert KINDS <= set(pdfs), f"not every kind of PDF was reached: {sorted(pdfs)}"
+    for kind, data in pdfs.items():
+        assert set(page_corners(data)) == {PAPER}, kind
+    assert page_corners(pack)[0] == PAPER  # the contents page
+
+
+@pytest.mark.django_db
+def test_a_white_school_prints_white(client) -> None:  # noqa: ANN001
+    """The control: the same check sees white, so the test above can fail."""
+
+    seeded = demo.seed_demo()
+    seeded.school.paper_colour = "#ffffff"
+    seeded.school.save(update_fields=["paper_colour"])
+    client.force_login(get_user_model().objects.get(username="demo-senco"))
+
+    response = client.get(f"/schools/{seeded.school.urn}/team/register.pdf")
+
+    assert set(page_corners(b"".join(response))) == {(255, 255, 255)}
