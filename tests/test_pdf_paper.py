@@ -85,7 +85,7 @@ def test_every_pdf_export_prints_on_the_school_s_paper(client) -> None:  # noqa:
     # The action log is linked with ?year=, which the crawl does not follow.
     log = reverse("meetings:action-log-pdf", kwargs={"urn": seeded.school.urn})
     pdfs["log.pdf"] = b"".join(client.get(log))
-    pack = evidence_pack.build(seeded.school, today=date(2026, 12, 3))
+    pack = evidence_pack.build(seeded.school, today=date(2026, 12, 3)).pdf
 
     assert KINDS <= set(pdfs), f"not every kind of PDF was reached: {sorted(pdfs)}"
     for kind, data in pdfs.items():
