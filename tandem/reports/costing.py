@@ -102,6 +102,6 @@ class ProvisionTotals:
 
         left = budget_pence - self.annual.pence
         if left < 0:
-            return left, f"{format_pounds(-left)} over the budget"
+            return left, f"{format_pounds(-left)} over the SEN budget"
 
-        return left, f"{format_pounds(left)} within the budget"
+        return left, f"{format_pounds(left)} of the SEN budget left"

@@ -236,9 +236,7 @@ def _provision(document, content: ReportContent) -> None:  # noqa: ANN001
         docx.add_table(document, PROVISION_COLUMNS, rows, widths_cm=widths)
     document.add_paragraph(f"Total provision: {content.provision_total} a year.")
     if content.provision_against_budget:
-        document.add_paragraph(
-            f"Against the SEN budget: {content.provision_against_budget}."
-        )
+        document.add_paragraph(f"{content.provision_against_budget}.")
 
 
 def _charts(document, content: ReportContent) -> None:  # noqa: ANN001

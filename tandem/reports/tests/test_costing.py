@@ -99,8 +99,8 @@ def test_totals_of_worked_examples_against_budget() -> None:
     totals = ProvisionTotals.of([TA_GROUP, ONE_TO_ONE])
 
     assert totals.annual.pence == 82650 + 33871  # 116,520.67p -> 116,521p
-    assert totals.against(100000) == (-16521, "£165.21 over the budget")
-    assert totals.against(200000) == (83479, "£834.79 within the budget")
+    assert totals.against(100000) == (-16521, "£165.21 over the SEN budget")
+    assert totals.against(200000) == (83479, "£834.79 of the SEN budget left")
 
 
 def test_per_pupil_threshold() -> None:
