@@ -71,8 +71,12 @@ def _sign_off_cell(document: Document, url: str) -> Cell:
     text = f"Version {latest.number}"
     complete = next((s for s in sign_offs if s.is_complete), None)
     if complete is not None:
-        signed = f"Signed off {format_date(timezone.localdate(complete.completed_at))}"
-        return Cell(text, url=url, notes=(signed,), tag="Signed", tag_level="ok")
+        notes = (
+            (f"Signed off {format_date(timezone.localdate(complete.completed_at))}",)
+            if complete.completed_at
+            else ()
+        )
+        return Cell(text, url=url, notes=notes, tag="Signed", tag_level="ok")
     live = [s for s in sign_offs if s.status == SignOff.Status.COLLECTING]
     if not live:
         return Cell(text, url=url, tag="Not signed", tag_level="due")
