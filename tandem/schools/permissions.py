@@ -124,11 +124,23 @@ def two_factor_redirect(
     user = request.user
     if user.is_verified():
         return None
+    step = second_step(access, has_devices=bool(devices_for(user, confirmed=True)))
+    if step is None:
+        return None
     next_query = urlencode({"next": request.get_full_path()})
-    if devices_for(user, confirmed=True):
-        return redirect(f"{reverse('two-factor-verify')}?{next_query}")
+
+    return redirect(f"{reverse(step)}?{next_query}")
+
+
+def second_step(access: SchoolAccess, *, has_devices: bool) -> str | None:
+    """For a user not yet verified in this session: the URL name of the second sign-in
+    step to take before this school's pages (verify, or set it up), or None.
+    `has_devices`: the user has a confirmed device."""
+
+    if has_devices:
+        return "two-factor-verify"
     if access.school.require_two_factor and access.may_write_anything:
-        return redirect(f"{reverse('two-factor-setup')}?{next_query}")
+        return "two-factor-setup"
     return None
 
 

@@ -8,10 +8,16 @@ from tandem.lib.calendar import format_date, london_today
 from tandem.lib.concurrency import StaleEdit, posted_version
 from tandem.lib.http import download
 from tandem.lib.pdf import render_pdf
-from tandem.schools import dashboard, services
+from tandem.schools import dashboard, overview, services
 from tandem.schools.forms import SchoolSettingsForm, TeamMemberForm
 from tandem.schools.models import Membership, TeamMember
-from tandem.schools.permissions import Capability, SchoolAccess, school_view
+from tandem.schools.permissions import (
+    Capability,
+    SchoolAccess,
+    devices_for,
+    school_view,
+    second_step,
+)
 
 
 @login_required
@@ -19,12 +25,31 @@ def home(request: HttpRequest) -> HttpResponse:
     """Straight to the school's dashboard, or a choice for people with several schools."""
 
     memberships = list(
-        Membership.objects.filter(user=request.user).select_related("school")
+        Membership.objects.filter(user=request.user).select_related("school", "user")
     )
     if len(memberships) == 1:
         return redirect("schools:dashboard", urn=memberships[0].school.urn)
+    accesses = [SchoolAccess(school=m.school, membership=m) for m in memberships]
+    summary = overview.overview(
+        accesses, locked=_locked_schools(request, accesses), today=london_today()
+    )
 
-    return render(request, "schools/home.html", {"memberships": memberships})
+    return render(request, "schools/home.html", {"overview": summary})
+
+
+def _locked_schools(request: HttpRequest, accesses: list[SchoolAccess]) -> set[int]:
+    """Schools whose pages would first ask for the second sign-in step: the overview
+    shows nothing of them either."""
+
+    if request.user.is_verified() or not accesses:
+        return set()
+    has_devices = bool(devices_for(request.user, confirmed=True))
+
+    return {
+        access.school.pk
+        for access in accesses
+        if second_step(access, has_devices=has_devices) is not None
+    }
 
 
 @school_view(Capability.DASHBOARD)

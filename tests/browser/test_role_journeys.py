@@ -1,6 +1,6 @@
-"""Journeys of the roles that have no app of their own: the clerk and the outsider.
-The SENCO's and the SEN governor's are in test_senco_journey.py and
-test_governor_journey.py."""
+"""Journeys of the roles that have no app of their own: the clerk, the trust or LA
+officer and the outsider. The SENCO's and the SEN governor's are in
+test_senco_journey.py and test_governor_journey.py."""
 
 from datetime import timedelta
 
@@ -14,6 +14,7 @@ from tandem.meetings.models import Meeting
 from tandem.ops.models import WAITING_TOO_LONG
 from tandem.ops.tests.builders import make_job
 from tandem.reports.models import TermlyReport
+from tandem.schools.models import Membership
 from tandem.testing import run_queued_jobs
 from tests.browser.conftest import check_axe, screenshot, sign_in
 
@@ -101,6 +102,47 @@ def test_an_incomplete_pack_names_the_missing_section(
     check_axe(page)
     page.get_by_role("link", name="See which sections are missing").click()
     expect(page.get_by_role("alert").get_by_role("listitem")).to_have_text([missing])
+
+
+def test_officer_looks_across_both_schools_then_opens_one(
+    page: Page, live_server, demo
+) -> None:  # noqa: ANN001
+    latest = (
+        TermlyReport.objects.filter(school=demo.school, status="submitted")
+        .order_by("-period")
+        .first()
+    )
+    sign_in(page, live_server, "demo-officer")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your schools")
+    table = page.get_by_role("table", name="Your schools at a glance")
+    larkspur = table.get_by_role("row").filter(has_text="Larkspur Primary School")
+    wrenfield = table.get_by_role("row").filter(has_text="Wrenfield Academy")
+
+    expect(larkspur.get_by_role("link", name=latest.key.label)).to_be_visible()
+    expect(larkspur).to_contain_text("% (")
+    expect(wrenfield).to_contain_text("No report submitted yet")
+    # An officer reads no actions, at either school: the column is not there.
+    expect(table.get_by_role("columnheader", name="Overdue actions")).to_have_count(0)
+    screenshot(page, "officer-schools")
+
+    larkspur.get_by_role("link", name="Larkspur Primary School").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Larkspur Primary School")
+    check_axe(page)
+
+
+def test_governor_of_two_schools_sees_only_what_each_role_may(
+    page: Page, live_server, demo
+) -> None:  # noqa: ANN001
+    governor = demo.users[Membership.Role.SEN_GOVERNOR]
+    Membership.objects.create(
+        user=governor, school=demo.other_school, role=Membership.Role.GOVERNOR
+    )
+    sign_in(page, live_server, "demo-governor")
+    table = page.get_by_role("table", name="Your schools at a glance")
+    wrenfield = table.get_by_role("row").filter(has_text="Wrenfield Academy")
+
+    expect(table.get_by_role("columnheader", name="Overdue actions")).to_be_visible()
+    expect(wrenfield).to_contain_text("Not shown for your role")
 
 
 def test_outsider_sees_nothing_of_larkspur(page: Page, live_server, demo) -> None:  # noqa: ANN001
