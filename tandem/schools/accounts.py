@@ -15,11 +15,14 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 from tandem.schools import two_factor
 from tandem.schools.permissions import devices_for
 
 logger = logging.getLogger(__name__)
+
+PENDING_KEY = "two_factor_pending_key"
 
 
 class TokenForm(forms.Form):
@@ -74,7 +77,9 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
 @login_required
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
     """Set up a first authenticator app. Someone who already has one proves it with a
-    code first (the verify step): a password alone must never enrol a second app."""
+    code first (the verify step): a password alone must never enrol a second app. The
+    secret lives only in this session until a code from it is entered, so nobody can
+    plant one for the account's owner to confirm later."""
 
     if request.user.is_verified():
         messages.info(request, "Two-factor sign-in is already on for your account.")
@@ -82,22 +87,26 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     if devices_for(request.user, confirmed=True):
         query = urlencode({"next": _safe_next(request)})
         return redirect(f"{reverse('two-factor-verify')}?{query}")
-    device, _ = TOTPDevice.objects.get_or_create(
-        user=request.user, confirmed=False, defaults={"name": "Authenticator app"}
-    )
     form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"].strip()):
-            two_factor.turn_on(device, by=request.user)
+    key = request.session.get(PENDING_KEY) if request.method == "POST" else None
+    if key is None:  # a fresh secret each time the page is shown, kept in this session
+        key = request.session[PENDING_KEY] = random_hex()
+        form = TokenForm()
+    elif form.is_valid():
+        matched = two_factor.matching_step(key, form.cleaned_data["token"].strip())
+        if matched is not None:
+            device = two_factor.turn_on(request.user, key=key, step=matched)
+            del request.session[PENDING_KEY]
             otp_login(request, device)
             messages.success(request, "Two-factor sign-in is now on for your account.")
             return redirect(_safe_next(request))
         form.add_error("token", "That code is not right. Check the time on your phone.")
 
+    pending = TOTPDevice(user=request.user, key=key)
     context = {
         "form": form,
         "next": _safe_next(request),
-        "qr_svg": segno.make(device.config_url, error="m").svg_inline(scale=5),
-        "secret": base64.b32encode(device.bin_key).decode(),
+        "qr_svg": segno.make(pending.config_url, error="m").svg_inline(scale=5),
+        "secret": base64.b32encode(pending.bin_key).decode(),
     }
     return render(request, "registration/two_factor_setup.html", context)

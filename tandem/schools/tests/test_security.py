@@ -1,16 +1,20 @@
 import io
 import re
+import smtplib
 import time
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import Client
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tandem.audit.models import AuditEntry
+from tandem.schools.accounts import PENDING_KEY
 from tandem.schools.models import Membership
 from tandem.testing import PASSWORD, make_member, make_school
 
@@ -19,6 +23,12 @@ Role = Membership.Role
 
 def code_for(device: TOTPDevice) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=6):06d}"
+
+
+def pending_code(client) -> str:  # noqa: ANN001
+    """A code from the secret the set-up page showed this client (kept in its session)."""
+
+    return code_for(TOTPDevice(key=client.session[PENDING_KEY]))
 
 
 @pytest.mark.django_db
@@ -98,8 +108,8 @@ def test_school_requiring_two_factor_sends_writers_to_set_it_up(client) -> None:
     assert first["Location"].startswith(reverse("two-factor-setup"))
     setup_page = client.get(first["Location"])
     assert "Scan this QR code" in setup_page.content.decode()
-    device = TOTPDevice.objects.get(user=senco, confirmed=False)
-    confirmed = client.post(first["Location"], {"token": code_for(device)})
+    assert not TOTPDevice.objects.filter(user=senco).exists()  # nothing until a code
+    confirmed = client.post(first["Location"], {"token": pending_code(client)})
     assert confirmed.status_code == 302 and confirmed["Location"] == dashboard
     assert client.get(dashboard).status_code == 200
     assert (
@@ -187,15 +197,17 @@ def test_a_password_alone_cannot_enrol_a_second_app(client) -> None:
 
 
 @pytest.mark.django_db
-def test_turning_two_factor_on_tells_the_owner_by_email(client) -> None:
+def test_turning_two_factor_on_tells_the_owner_by_email(
+    client, django_capture_on_commit_callbacks
+) -> None:
     senco = make_member(make_school(), Role.SENCO, username="rhiannon")
     senco.first_name, senco.last_name = "Rhiannon", "O'Brien"
     senco.save()
     client.force_login(senco)
     client.get(reverse("two-factor-setup"))
-    device = TOTPDevice.objects.get(user=senco, confirmed=False)
 
-    client.post(reverse("two-factor-setup"), {"token": code_for(device)})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("two-factor-setup"), {"token": pending_code(client)})
 
     [notice] = mail.outbox
     assert notice.to == ["rhiannon@example.org"]
@@ -205,13 +217,16 @@ def test_turning_two_factor_on_tells_the_owner_by_email(client) -> None:
 
 
 @pytest.mark.django_db
-def test_reset_two_factor_removes_the_apps_audits_and_tells_the_owner(client) -> None:
+def test_reset_two_factor_removes_the_apps_audits_and_tells_the_owner(
+    client, django_capture_on_commit_callbacks
+) -> None:
     school = make_school(require_two_factor=True)
     senco = make_member(school, Role.SENCO, username="rhiannon")
     TOTPDevice.objects.create(user=senco, name="lost phone", confirmed=True)
     out = io.StringIO()
 
-    call_command("reset_two_factor", "rhiannon", stdout=out)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("reset_two_factor", "rhiannon", stdout=out)
 
     assert out.getvalue() == (
         "Removed 1 authenticator app from rhiannon; they have been told by email.\n"
@@ -234,3 +249,82 @@ def test_reset_two_factor_removes_the_apps_audits_and_tells_the_owner(client) ->
 def test_reset_two_factor_names_an_unknown_account() -> None:
     with pytest.raises(CommandError, match="No account is called 'nobody'."):
         call_command("reset_two_factor", "nobody")
+
+
+@pytest.mark.django_db
+def test_each_showing_of_set_up_has_a_fresh_secret_that_nobody_can_plant() -> None:
+    """Someone with the password opens set-up and notes the secret; when the owner sets
+    up later, they are shown (and confirm) a secret of their own."""
+
+    senco = make_member(make_school(require_two_factor=True), Role.SENCO, username="r")
+    attacker, owner = Client(), Client()
+    for person in (attacker, owner):
+        person.post(reverse("login"), {"username": "r", "password": PASSWORD})
+    attacker.get(reverse("two-factor-setup"))
+    planted = attacker.session[PENDING_KEY]
+
+    owner.get(reverse("two-factor-setup"))
+    owner.post(reverse("two-factor-setup"), {"token": pending_code(owner)})
+
+    [device] = TOTPDevice.objects.filter(user=senco)
+    assert device.confirmed and device.key != planted
+    refused = attacker.post(
+        reverse("two-factor-setup"), {"token": code_for(TOTPDevice(key=planted))}
+    )
+    assert refused["Location"].startswith(reverse("two-factor-verify"))
+    assert TOTPDevice.objects.filter(user=senco).count() == 1
+
+
+@pytest.mark.django_db
+def test_set_up_left_unfinished_twice_neither_breaks_nor_survives(client) -> None:
+    senco = make_member(make_school(), Role.SENCO, username="rhiannon")
+    for name in ("older", "old"):
+        TOTPDevice.objects.create(user=senco, name=name, confirmed=False)
+    client.force_login(senco)
+
+    shown = client.get(reverse("two-factor-setup"))
+    client.post(reverse("two-factor-setup"), {"token": pending_code(client)})
+
+    assert shown.status_code == 200
+    assert list(
+        TOTPDevice.objects.filter(user=senco).values_list("name", "confirmed")
+    ) == [("Authenticator app", True)]
+
+
+class _FailingMail(BaseEmailBackend):
+    def send_messages(self, messages) -> int:  # noqa: ANN001
+        raise smtplib.SMTPServerDisconnected("the mail server is down")
+
+
+@pytest.mark.django_db
+def test_a_mail_server_that_is_down_does_not_stop_two_factor_turning_on(
+    client, settings, django_capture_on_commit_callbacks, caplog
+) -> None:
+    settings.EMAIL_BACKEND = f"{__name__}._FailingMail"
+    senco = make_member(make_school(), Role.SENCO, username="rhiannon")
+    client.force_login(senco)
+    client.get(reverse("two-factor-setup"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(reverse("two-factor-setup"), {"token": pending_code(client)})
+
+    assert done.status_code == 302
+    assert TOTPDevice.objects.get(user=senco).confirmed
+    assert f"User {senco.pk}: the two_factor_enabled email could not be sent" in (
+        caplog.text
+    )
+
+
+@pytest.mark.django_db
+def test_reset_counts_only_apps_and_says_email_only_when_sent() -> None:
+    senco = make_member(make_school(), Role.SENCO, username="rhiannon")
+    senco.email = ""
+    senco.save()
+    TOTPDevice.objects.create(user=senco, name="never finished", confirmed=False)
+    out = io.StringIO()
+
+    call_command("reset_two_factor", "rhiannon", stdout=out)
+
+    assert out.getvalue() == "rhiannon has no authenticator app; nothing changed.\n"
+    assert not TOTPDevice.objects.filter(user=senco).exists()
+    assert not AuditEntry.objects.filter(action="accounts.two_factor.removed").exists()

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from tandem.audit.services import system_actor
+from tandem.lib.words import counted
 from tandem.schools import two_factor
 
 
@@ -25,9 +26,14 @@ class Command(BaseCommand):
         removed = two_factor.turn_off(user, by=system_actor())
 
         if removed:
+            told = (
+                "they have been told by email"
+                if user.email
+                else "they have no email address, so tell them yourself"
+            )
             self.stdout.write(
-                f"Removed {removed} authenticator app{'s' if removed != 1 else ''} "
-                f"from {username}; they have been told by email."
+                f"Removed {counted(removed, 'authenticator app')} from {username}; "
+                f"{told}."
             )
         else:
             self.stdout.write(f"{username} has no authenticator app; nothing changed.")
