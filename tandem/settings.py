@@ -232,6 +232,9 @@ LOGGING = {
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
+        # Django's own handlers (a console one when DEBUG is on) go: everything reaches
+        # the root handler, whose formatter never prints an exception's message.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
         # 403s and 404s are users' answers, not operators' problems; 500s still log.
         "django.request": {"level": "ERROR"},
     },

@@ -54,3 +54,20 @@ def test_the_configured_log_output_withholds_messages(capsys) -> None:
     assert "Upload 9 unreadable" in logged
     assert "builtins.KeyError: (message withheld)" in logged
     assert "Ann Smith" not in logged
+
+
+def test_django_s_own_loggers_print_through_the_same_formatter(capsys) -> None:
+    """With DEBUG on, Django would add a console handler of its own to "django", with
+    its plain formatter; Tandem's settings remove it, so a 500 logged by Django is shown
+    once, with the message withheld."""
+
+    assert logging.getLogger("django").handlers == []
+    try:
+        _read_upload()
+    except KeyError:
+        logging.getLogger("django.request").exception("Internal Server Error: /x/")
+
+    logged = capsys.readouterr().err
+    assert logged.count("Internal Server Error: /x/") == 1
+    assert "builtins.KeyError: (message withheld)" in logged
+    assert "Ann Smith" not in logged
