@@ -53,3 +53,5 @@ urlpatterns = [
     ),
     path("schools/<str:urn>/", include(school_patterns)),
 ]
+
+handler404 = "tandem.lib.http.not_found"

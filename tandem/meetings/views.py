@@ -6,13 +6,13 @@ from __future__ import annotations
 import logging
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from tandem.lib.calendar import AcademicYear, at_london, london_now, london_today
 from tandem.lib.concurrency import StaleEdit, posted_version
-from tandem.lib.http import download
+from tandem.lib.http import download, read_file, stored_bytes
 from tandem.meetings import exports, services
 from tandem.meetings.forms import (
     ActionForm,
@@ -384,15 +384,11 @@ def paper_add(
 @school_view(Capability.MEETINGS)
 def paper_download(
     request: HttpRequest, access: SchoolAccess, pk: int, paper_pk: int
-) -> FileResponse:
+) -> HttpResponse:
     paper = get_paper_for(access, pk, paper_pk)
+    data = stored_bytes(read_file(paper.file), what=f"meeting paper {paper.pk}")
 
-    return FileResponse(
-        paper.file.open("rb"),
-        as_attachment=True,
-        filename=paper.name,
-        content_type=paper.content_type,
-    )
+    return download(data, paper.content_type, paper.name)
 
 
 @require_POST

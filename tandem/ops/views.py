@@ -1,10 +1,10 @@
 """Starting a job, watching its progress, and downloading what it made."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from tandem.lib.http import download
+from tandem.lib.http import ExplainedNotFound, download, read_file, stored_bytes
 from tandem.ops import jobs
 from tandem.ops.models import Job
 from tandem.schools.permissions import Capability, SchoolAccess, school_view
@@ -34,9 +34,10 @@ def job_detail(request: HttpRequest, access: SchoolAccess, pk: str) -> HttpRespo
 def job_download(request: HttpRequest, access: SchoolAccess, pk: str) -> HttpResponse:
     job, _kind = _job_for(access, pk)
     if job.status != Job.Status.DONE or not job.result:
-        raise Http404("This file is not ready, or a newer one has replaced it.")
-    with job.result.open("rb") as stored:
-        data = stored.read()
+        raise ExplainedNotFound(
+            "This file is not ready, or a newer one has replaced it."
+        )
+    data = stored_bytes(read_file(job.result), what=f"job {job.pk}")
 
     return download(data, job.result_type, job.result_name)
 

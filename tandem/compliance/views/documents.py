@@ -13,7 +13,7 @@ from tandem.compliance.permissions import may_have_evidence_pack
 from tandem.compliance.views.common import to_version
 from tandem.lib.calendar import london_today
 from tandem.lib.concurrency import StaleEdit, posted_version
-from tandem.lib.http import download
+from tandem.lib.http import download, stored_bytes
 from tandem.lib.uploads import CONTENT_TYPES, Kind, UploadRejected
 from tandem.ops.jobs import latest_job
 from tandem.schools.permissions import Capability, SchoolAccess, school_view
@@ -203,7 +203,7 @@ def version_download(
     content_type = CONTENT_TYPES[Kind(version.format)]
 
     return download(
-        version.content(),
+        stored_bytes(version.content, what=f"document version {version.pk}"),
         content_type,
         version.download_name,
         inline=version.format == Kind.PDF,

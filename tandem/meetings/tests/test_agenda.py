@@ -183,8 +183,9 @@ def test_papers_are_served_only_through_the_checked_view(
     response = client.get(
         url("paper-download", world, pk=meeting.pk, paper_pk=paper.pk)
     )
-    assert b"".join(response.streaming_content) == b"line,total\n1,725\n"
+    assert response.content == b"line,total\n1,725\n"
     assert 'filename="costs.csv"' in response["Content-Disposition"]
+    assert response["Content-Security-Policy"] == "sandbox"
     client.force_login(world.user("outsider"))
     assert (
         client.get(
