@@ -5,6 +5,7 @@ runs `export`, and so on. `tandem help` lists Tandem's own commands with what ea
 `tandem help --commands` lists every command, Django's included.
 """
 
+import difflib
 import os
 import re
 import sys
@@ -20,8 +21,15 @@ class TandemUtility(ManagementUtility):
 
     def fetch_command(self, subcommand: str):  # noqa: ANN201
         name = subcommand.replace("-", "_")
-
-        return super().fetch_command(name if name in get_commands() else subcommand)
+        commands = get_commands()
+        if name in commands:
+            return super().fetch_command(name)
+        hyphenated = [known.replace("_", "-") for known in commands]
+        guesses = difflib.get_close_matches(subcommand.replace("_", "-"), hyphenated)
+        guess = f" Did you mean {guesses[0]}?" if guesses else ""
+        sys.stderr.write(f"Unknown command: {subcommand!r}.{guess}\n")
+        sys.stderr.write("Type 'tandem help' for the list of commands.\n")
+        sys.exit(1)
 
     def main_help_text(self, commands_only: bool = False) -> str:
         if commands_only:
@@ -36,6 +44,12 @@ class TandemUtility(ManagementUtility):
         lines += [
             _summary(name, commands[name]) for name in ALSO_USEFUL if name in commands
         ]
+        if self.settings_exception is not None:
+            lines += [
+                "",
+                "(Tandem's own commands are not listed: its settings could not be "
+                f"loaded: {str(self.settings_exception).rstrip('.')}.)",
+            ]
         lines += [
             "",
             "'tandem help COMMAND' explains one command and its options;",

@@ -34,4 +34,7 @@ def test_an_unknown_command_is_named(capsys) -> None:  # noqa: ANN001
         main(["tandem", "chek-sir"])
 
     assert exit_.value.code == 1
-    assert "Unknown command: 'chek-sir'" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "Unknown command: 'chek-sir'. Did you mean check-sir?\n"
+        "Type 'tandem help' for the list of commands.\n"
+    )

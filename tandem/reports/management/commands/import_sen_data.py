@@ -18,7 +18,11 @@ from tqdm import tqdm
 from tandem.audit.services import system_actor
 from tandem.lib.words import counted
 from tandem.reports.imports import ImportResult, SenImportError, parse_sen_file
-from tandem.reports.imports.headings import ROLE_EXAMPLES, ROLE_LABELS
+from tandem.reports.imports.headings import (
+    ROLE_EXAMPLES,
+    ROLE_LABELS,
+    mapping_looks_like_data,
+)
 from tandem.reports.models import ReportLocked
 from tandem.reports.services import apply_sen_import, get_or_start_report
 from tandem.reports.terms import TermKey
@@ -50,6 +54,26 @@ def column_argument(text: str) -> tuple[str, str]:
         )
 
     return role, heading.strip()
+
+
+def column_choices(chosen: list[tuple[str, str]]) -> dict[str, str]:
+    """--column choices as {role: heading}: each role once, and headings, not data."""
+
+    roles = [role for role, _ in chosen]
+    if repeated := sorted({role for role in roles if roles.count(role) > 1}):
+        raise CommandError(
+            f"--column: {repeated[0]} is chosen more than once; choose one column.",
+            returncode=BAD_FILE,
+        )
+    for role, heading in chosen:
+        if mapping_looks_like_data({role: heading}):
+            raise CommandError(
+                f"--column: {role}=… looks like a pupil's data, not a column heading; "
+                "give the heading at the top of the column.",
+                returncode=BAD_FILE,
+            )
+
+    return dict(chosen)
 
 
 COLUMNS_HELP = """
@@ -119,7 +143,7 @@ class Command(BaseCommand):
             data,
             path.name,
             school,
-            mapping=dict(options["column"]),  # type: ignore[arg-type]
+            mapping=column_choices(options["column"]),  # type: ignore[arg-type]
             as_json=bool(options["json"]),
         )
         if not options["dry_run"]:

@@ -107,3 +107,19 @@ def test_help_lists_the_columns_and_the_samples(capsys) -> None:
     assert "usage: tandem import-sen-data" in out
     assert "  SEN provision     “SEN Status” or “SEN Provision” (required)" in out
     assert "docs/samples/sen-register.csv" in out
+
+
+def test_a_role_chosen_twice_is_refused() -> None:
+    school = make_school()
+
+    with pytest.raises(CommandError) as refused:
+        run(
+            str(SAMPLES / "sen-register.csv"), "--school", school.urn,
+            "--term", "2026-27:spring", "--column", "year=NC Year",
+            "--column", "year=Surname",
+        )  # fmt: skip
+
+    assert refused.value.returncode == 2
+    assert str(refused.value) == (
+        "--column: year is chosen more than once; choose one column."
+    )
