@@ -76,11 +76,34 @@ class Backup:
     def scope(self) -> str:
         return self.manifest["school"]
 
-    def json(self, name: str) -> str:
-        return self.archive.read(name).decode("utf-8")
+    def rows(self, name: str) -> list[dict]:
+        """A data part's rows, each a dict with a model and its fields, as written."""
+
+        try:
+            rows = json.loads(self.archive.read(name))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            raise BackupError(f"{name} is not valid JSON.") from None
+        if not isinstance(rows, list):
+            raise BackupError(f"{name} is not a list of rows.")
+        for number, row in enumerate(rows, start=1):
+            if not _is_row(row):
+                raise BackupError(
+                    f"row {number} of {name} is not a row (an object with a model "
+                    "name and its fields)."
+                )
+
+        return rows
 
     def file(self, name: str) -> bytes:
         return self.archive.read(MEDIA + name)
+
+
+def _is_row(row: object) -> bool:
+    return (
+        isinstance(row, dict)
+        and isinstance(row.get("model"), str)
+        and isinstance(row.get("fields"), dict)
+    )
 
 
 def write_backup(path: Path, *, school: School | None = None) -> Written:

@@ -7,9 +7,11 @@ in private storage and served only to people the kind allows.
 """
 
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import PurePath
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
@@ -212,9 +214,14 @@ def _log_finished(job: Job, output: JobOutput, *, kept: bool) -> None:
 
 
 def _store(job: Job, output: JobOutput) -> tuple[Storage, str]:
+    """Stored under a random name, as uploads are: a name anyone can work out in advance
+    (a school's URN and the date) is one a doctored backup could claim before the file
+    exists. People download it under `output.filename` (the job's `result_name`)."""
+
     field = Job._meta.get_field("result")
+    suffix = PurePath(output.filename).suffix.lower()
     name = field.storage.save(
-        field.generate_filename(job, output.filename),
+        field.generate_filename(job, f"{uuid.uuid4().hex}{suffix}"),
         ContentFile(output.data),
         max_length=field.max_length,
     )

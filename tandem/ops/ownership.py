@@ -9,15 +9,22 @@ themselves with the rule the backup uses to choose them, `rows.school_rows`:
 - every row written from shared.json is one the school's rows point at from outside it;
 - nothing the school's rows point at, directly or through others, belongs to another school;
 - no staff or superuser account is made (a whole-installation restore may make them);
-- an uploaded file is named by a row in the file, and no row outside the school names it.
+- an uploaded file is named by a row in the file, and no row outside the school names it;
+- every file name a row gives, sent or listed as missing, lies in the folder its field's
+  `upload_to` gives that row (compliance/<urn>/, say); one listed as missing is of no file
+  here, or of one the replaced school's rows named.
 
 Each check raises BackupError naming the part of the file, the row and the reason.
 """
 
-from collections.abc import Iterable, Iterator
+import posixpath
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import Storage
+from django.core.files.utils import validate_file_name
 from django.db import models
 
 from tandem.ops.archive import DATA, MEDIA, SHARED, Backup, BackupError, file_fields
@@ -32,6 +39,9 @@ from tandem.ops.rows import (
     school_rows,
 )
 from tandem.schools.models import School
+
+if TYPE_CHECKING:
+    from tandem.ops.services import Restored
 
 Written = dict[str, Rows]  # data.json, shared.json -> the rows each wrote
 Upload = tuple[Storage, str]  # an uploaded file: its storage and its name there
@@ -73,20 +83,20 @@ def check_rows(school: School, written: Written) -> None:
 def check_files(
     backup: Backup,
     school: School,
-    written: Written,
-    uploads: Iterable[Upload],
-    named: set[str],
+    restored: "Restored",
 ) -> None:
-    """Every file in the backup is named by one of its rows, and no row outside the
-    school names a file the school's rows name."""
+    """Every file in the backup is named by one of its rows; every name a row gives lies
+    in the school's own upload folder for that row and is no other row's; a name listed
+    as missing is of no file here but one the replaced data named."""
 
     for name in _media_names(backup):
-        if name not in named:
+        if name not in restored.named_files:
             raise BackupError(
                 f"{MEDIA}{name} is not named by any row of school {school.urn} in the "
                 "file."
             )
-    for model, pk, (_, name) in rows_naming(set(uploads)):
+    written = restored.written
+    for model, pk, (_, name) in rows_naming(set(restored.uploads)):
         if pk in written[DATA].get(model, ()) or pk in written[SHARED].get(model, ()):
             continue
         part, ours, our_pk = _naming_row(written, name)
@@ -94,6 +104,82 @@ def check_files(
             f"{_describe(ours, our_pk)} in {part} names the uploaded file {name}, which "
             f"is already {_describe(model, pk)}'s, outside school {school.urn}."
         )
+    for part, obj, file_field in _rows_with_files(written):
+        _check_folder(school, part, obj, file_field)
+    _check_missing(backup, written, restored)
+
+
+def upload_folder(file_field: models.FileField, obj: models.Model) -> str:
+    """The start of every name the field's `upload_to` gives `obj`'s files: the folder
+    it returns (compliance/<urn>/), or a folder pattern up to its first date code."""
+
+    if callable(file_field.upload_to):
+        folder = posixpath.dirname(file_field.upload_to(obj, "file"))
+        return posixpath.join(folder, "")
+    pattern = str(file_field.upload_to)
+    fixed = pattern.split("%", 1)[0]
+
+    return fixed if fixed != pattern else posixpath.join(pattern, "")
+
+
+def _check_folder(
+    school: School, part: str, obj: models.Model, file_field: models.FileField
+) -> None:
+    name = getattr(obj, file_field.attname).name
+    if not _is_storage_name(name):
+        raise BackupError(
+            f"{_describe(type(obj), obj.pk)} in {part} names {name!r}, which is not a "
+            "name an uploaded file can have."
+        )
+    folder = upload_folder(file_field, obj)
+    if not name.startswith(folder):
+        raise BackupError(
+            f"{_describe(type(obj), obj.pk)} in {part} names the uploaded file {name}, "
+            f"which is outside {folder}, where school {school.urn} keeps the files of "
+            f"its {_label(type(obj))} rows."
+        )
+
+
+def _is_storage_name(name: str) -> bool:
+    """A relative name in normal form: no '..', no leading '/', no doubled '/'."""
+
+    try:
+        validate_file_name(name, allow_relative_path=True)
+    except SuspiciousFileOperation:
+        return False
+
+    return "\x00" not in name and posixpath.normpath(name) == name
+
+
+def _check_missing(backup: Backup, written: Written, restored: "Restored") -> None:
+    """A file listed as missing may not take the name of a file here that is not the
+    replaced data's (an upload whose row is still being saved, say)."""
+
+    missing = set(backup.manifest.get("missing_files", []))
+    for storage, name in dict.fromkeys(restored.uploads):
+        if name not in missing or (storage, name) in restored.replaced_uploads:
+            continue
+        if storage.exists(name):
+            part, ours, our_pk = _naming_row(written, name)
+            raise BackupError(
+                f"{_describe(ours, our_pk)} in {part} names the uploaded file {name}, "
+                "listed as missing from the backup; a file of that name is here and the "
+                "replaced data did not name it, so it is not the school's."
+            )
+
+
+def _rows_with_files(
+    written: Written,
+) -> Iterator[tuple[str, models.Model, models.FileField]]:
+    for part, rows in written.items():
+        for model, pks in rows.items():
+            for file_field in file_fields(model):
+                for chunk in chunks(pks):
+                    stored = model._base_manager.filter(pk__in=chunk).exclude(
+                        **{file_field.attname: ""}
+                    )
+                    for obj in stored:
+                        yield part, obj, file_field
 
 
 def rows_naming(

@@ -9,9 +9,11 @@ A school's backup puts back that school's data and nothing else: `ownership` che
 and uploaded file against the school before anything is committed or written to disk.
 """
 
+import contextlib
 import functools
 import logging
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +21,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
-from django.core.exceptions import ObjectDoesNotExist, SuspiciousFileOperation
+from django.core.exceptions import (
+    ObjectDoesNotExist,
+    SuspiciousFileOperation,
+    ValidationError,
+)
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.core.management.color import no_style
@@ -30,6 +36,7 @@ from tandem.audit.services import SYSTEM_USERNAME, record, system_actor
 from tandem.ops.archive import (
     ALL,
     DATA,
+    MANIFEST,
     SHARED,
     Backup,
     BackupError,
@@ -113,7 +120,7 @@ def _restore_rows(backup: Backup, restored: Restored) -> None:
         _load(backup, DATA, restored)
         _finish_database(restored)
         if restored.scope != ALL:
-            restored.school = School.objects.get(urn=restored.scope)
+            restored.school = _restored_school(restored.scope)
             _check_school(backup, restored)
     except (
         BackupError,
@@ -128,14 +135,22 @@ def _restore_rows(backup: Backup, restored: Restored) -> None:
         ) from error
 
 
+def _restored_school(urn: str) -> School:
+    school = School.objects.filter(urn=urn).first()
+    if school is None:
+        raise BackupError(
+            f"{DATA} does not hold school {urn}, which its {MANIFEST} names."
+        )
+
+    return school
+
+
 def _check_school(backup: Backup, restored: Restored) -> None:
     """Refuse a school's backup that holds anything not the school's (see `ownership`)."""
 
     school = restored.school
     check_rows(school, restored.written)
-    check_files(
-        backup, school, restored.written, restored.uploads, restored.named_files
-    )
+    check_files(backup, school, restored)
 
 
 def _clear_for(backup: Backup, *, replace: bool) -> Restored:
@@ -272,24 +287,74 @@ def _delete_where(cursor, table: str, column: str, values: set) -> None:  # noqa
 
 
 def _load(backup: Backup, part: str, restored: Restored) -> None:
-    deferred: list[DeserializedObject] = []
-    objects = serializers.deserialize(
-        "json", backup.json(part), handle_forward_references=True
-    )
-    for item in objects:
-        obj = item.object
-        restored.named_files |= {name for _, name in _uploads(obj)}
-        if not _save(item, part=part, scope=restored.scope):
-            restored.kept += 1
-            continue
-        restored.records += 1
-        restored.touched.add(type(obj))
-        restored.written[part][type(obj)._meta.concrete_model].add(obj.pk)
-        restored.uploads += _uploads(obj)
-        if item.deferred_fields:
-            deferred.append(item)
-    for item in deferred:
-        item.save_deferred_fields()
+    rows = backup.rows(part)
+    deferred: list[tuple[dict, DeserializedObject]] = []
+    objects = serializers.deserialize("python", rows, handle_forward_references=True)
+    for row in rows:
+        with _refusing_row(row, part):
+            item = next(objects)
+            if _restore_row(item, part, restored) and item.deferred_fields:
+                deferred.append((row, item))
+    for row, item in deferred:
+        with _refusing_row(row, part):
+            item.save_deferred_fields()
+
+
+def _restore_row(item: DeserializedObject, part: str, restored: Restored) -> bool:
+    """Save one row unless one already here matches it; True when it was written."""
+
+    obj = item.object
+    restored.named_files |= {name for _, name in _uploads(obj)}
+    if not _save(item, part=part, scope=restored.scope):
+        restored.kept += 1
+        return False
+    restored.records += 1
+    restored.touched.add(type(obj))
+    restored.written[part][type(obj)._meta.concrete_model].add(obj.pk)
+    restored.uploads += _uploads(obj)
+
+    return True
+
+
+# What a doctored value can raise as a row is read, looked up or saved: an id too large
+# for the column (OverflowError on SQLite, DataError on PostgreSQL), a value of the wrong
+# type, a broken constraint.
+ROW_ERRORS = (
+    DeserializationError,
+    DatabaseError,
+    ObjectDoesNotExist,
+    ValidationError,
+    LookupError,
+    ValueError,
+    TypeError,
+    ArithmeticError,
+)
+
+
+@contextlib.contextmanager
+def _refusing_row(row: dict, part: str) -> Iterator[None]:
+    """Turn an error from one row into a refusal that names it (the caller rolls back)."""
+
+    try:
+        yield
+    except ROW_ERRORS as error:
+        key = row.get("pk", "with no id")
+        raise BackupError(
+            f"{row['model']} {key} in {part} cannot be restored ({_reason(error)})."
+        ) from error
+
+
+def _reason(error: BaseException) -> str:
+    """What was wrong with a row, without the serialiser's wrapping of a bad value."""
+
+    if isinstance(error, DeserializationError) and isinstance(
+        error.__context__, ValidationError
+    ):
+        error = error.__context__
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages).rstrip(".")
+
+    return _first_line(error).rstrip(".")
 
 
 def _save(item: DeserializedObject, *, part: str, scope: str) -> bool:

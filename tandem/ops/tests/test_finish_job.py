@@ -1,6 +1,7 @@
 """Finishing a job: it keeps its file only if it is still running, and replaces the files
 of jobs asked for before it, never of jobs asked for after."""
 
+import re
 import threading
 from datetime import timedelta
 from pathlib import Path
@@ -128,6 +129,28 @@ class TestFinishJob:
             ["The duties map"],
         )
         assert actions(job) == ["job.finished"]
+
+    def test_the_file_is_stored_under_a_name_nobody_can_work_out(
+        self, world, client
+    ) -> None:
+        """A name built from the URN and the date could be claimed in advance by a
+        doctored backup; people still download it under the readable name."""
+
+        clerk = world.user("clerk")
+        job = make_job(world.school, by=clerk, status=Job.Status.RUNNING)
+        readable = f"evidence-pack-{world.school.urn}-2026-03-02.pdf"
+
+        jobs.finish_job(job, jobs.JobOutput(b"%PDF-1.7", readable, "application/pdf"))
+
+        job.refresh_from_db()
+        assert re.fullmatch(r"jobs/\d{4}/\d{2}/[0-9a-f]{32}\.pdf", job.result.name)
+        assert job.result_name == readable
+        client.force_login(clerk)
+        response = client.get(
+            reverse("ops:job-download", kwargs={"urn": world.school.urn, "pk": job.pk})
+        )
+        assert response["Content-Disposition"] == f'attachment; filename="{readable}"'
+        assert response.content == b"%PDF-1.7"
 
     def test_a_job_that_never_began_cannot_finish(self, world) -> None:
         job = make_job(world.school)

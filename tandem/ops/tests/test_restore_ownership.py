@@ -13,12 +13,15 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError
+from django.utils import timezone
 
 from tandem.audit.models import AuditEntry
 from tandem.compliance.models import DocumentVersion
 from tandem.compliance.tests.builders import make_document, make_version, pdf_bytes
 from tandem.fuzzing import stored
+from tandem.meetings.models import AgendaItem, AgendaPaper, Meeting
 from tandem.ops.models import Job
+from tandem.ops.ownership import upload_folder
 from tandem.ops.tests.builders import make_job
 from tandem.ops.tests.helpers import (
     RESTORED,
@@ -324,9 +327,9 @@ class TestUploads:
         self, world, school_backup
     ) -> None:
         """No row names it yet (an upload whose record is being saved, say), but it is
-        not the school's to overwrite."""
+        not the restore's to overwrite, even in the school's own folder."""
 
-        name = default_storage.save("compliance/654321/new.pdf", ContentFile(b"B"))
+        name = default_storage.save("compliance/123456/new.pdf", ContentFile(b"B"))
         path = _with_file_renamed(school_backup, name, b"%PDF-1.4 forged")
 
         assert refusal(path) == (
@@ -339,8 +342,9 @@ class TestUploads:
         path = _with_file_renamed(school_backup, "../outside.pdf", b"%PDF-1.4")
 
         assert refusal(path) == (
-            f"{path} could not be restored: ../outside.pdf is not a name an uploaded "
-            "file can have."
+            f"{path} could not be restored: compliance.documentversion {ours_pk(path)} "
+            "in data.json names '../outside.pdf', which is not a name an uploaded file "
+            "can have."
         )
         assert not (Path(default_storage.location).parent / "outside.pdf").exists()
 
@@ -362,13 +366,184 @@ class TestUploads:
         assert not DocumentVersion.objects.filter(pk=later.pk).exists()
         assert uploads()[later.file.name] == pdf_bytes("Later.")
 
+    @pytest.mark.parametrize("sent", [True, False], ids=["sent", "listed-missing"])
+    def test_a_name_another_schools_pack_could_be_given(
+        self, world, school_backup, sent
+    ) -> None:
+        """Packs were once stored as jobs/<year>/<month>/evidence-pack-<urn>-<date>.pdf:
+        a file listed as missing could claim the next one before it was made."""
 
-def _with_file_renamed(path: Path, name: str, content: bytes) -> Path:
-    """The backup with the school's document version naming `name`, sent as `content`."""
+        name = f"jobs/{timezone.localdate():%Y/%m}/evidence-pack-654321-2026-03-02.pdf"
+        path = _with_file_renamed(school_backup, name, b"%PDF-1.4", missing=not sent)
+
+        assert refusal(path) == (
+            f"{path} could not be restored: compliance.documentversion "
+            f"{ours_pk(path)} in data.json names the uploaded file {name}, which is "
+            "outside compliance/123456/, where school 123456 keeps the files of its "
+            "compliance.documentversion rows."
+        )
+        assert name not in uploads()
+
+    def test_a_name_in_another_schools_folder_that_no_file_has_yet(
+        self, world, school_backup
+    ) -> None:
+        name = "compliance/654321/0123456789abcdef0123456789abcdef.pdf"
+        path = _with_file_renamed(school_backup, name, b"%PDF-1.4", missing=True)
+
+        assert refusal(path).endswith(
+            f"names the uploaded file {name}, which is outside compliance/123456/, "
+            "where school 123456 keeps the files of its compliance.documentversion rows."
+        )
+
+    def test_a_file_listed_missing_whose_name_is_taken_here(
+        self, world, school_backup
+    ) -> None:
+        """In the school's own folder, but a file the replaced data did not name."""
+
+        name = default_storage.save("compliance/123456/new.pdf", ContentFile(b"B"))
+        path = _with_file_renamed(school_backup, name, b"unused", missing=True)
+
+        assert refusal(path) == (
+            f"{path} could not be restored: compliance.documentversion "
+            f"{ours_pk(path)} in data.json names the uploaded file {name}, listed as "
+            "missing from the backup; a file of that name is here and the replaced data "
+            "did not name it, so it is not the school's."
+        )
+        assert uploads()[name] == b"B"
+
+    @pytest.mark.parametrize("on_disk", [True, False], ids=["its-own", "none-here"])
+    def test_a_file_listed_missing_is_accepted_in_the_schools_folder(
+        self, world, school_backup, on_disk
+    ) -> None:
+        """The replaced school's own file stays; a name no file has is left missing."""
+
+        ours = world.school.documents.get().versions.get()
+        name = ours.file.name if on_disk else "compliance/123456/gone.pdf"
+        path = _with_file_renamed(school_backup, name, b"unused", missing=True)
+
+        restore(path, "--replace")
+
+        assert DocumentVersion.objects.get(pk=ours.pk).file.name == name
+        assert uploads().get(name) == (pdf_bytes("Ours.") if on_disk else None)
+
+
+def team_member(pk: object, school: object = 1) -> dict:
+    return row("schools.teammember", pk, school=school, name="Ann", role="TA")
+
+
+class TestRowsThatCannotBeSaved:
+    """A doctored value must not escape as a traceback: whatever a row raises as it is
+    read, looked up or saved becomes a refusal naming the part and the row."""
+
+    def test_an_id_too_large_for_the_database(self, world, school_backup) -> None:
+        rows = read_part(school_backup, "data.json") + [team_member(10**30)]
+        path = doctored(school_backup, {"data.json": rows})
+
+        assert refusal(path).startswith(
+            f"{path} could not be restored: schools.teammember {10**30} in data.json "
+            "cannot be restored ("
+        )
+
+    def test_a_link_too_large_for_the_database(self, world, school_backup) -> None:
+        rows = read_part(school_backup, "data.json")
+        rows.append(team_member(9999, school=10**30))
+        path = doctored(school_backup, {"data.json": rows})
+
+        assert refusal(path).startswith(
+            f"{path} could not be restored: schools.teammember 9999 in data.json "
+            "cannot be restored ("
+        )
+
+    def test_an_id_that_is_not_a_number(self, world, school_backup) -> None:
+        rows = read_part(school_backup, "data.json") + [team_member("abc")]
+        path = doctored(school_backup, {"data.json": rows})
+
+        assert refusal(path) == (
+            f"{path} could not be restored: schools.teammember abc in data.json cannot "
+            "be restored (“abc” value must be an integer)."
+        )
+
+    def test_a_model_that_does_not_exist(self, world, school_backup) -> None:
+        rows = read_part(school_backup, "shared.json") + [row("nope.nope", 1)]
+        path = doctored(school_backup, {"shared.json": rows})
+
+        assert refusal(path) == (
+            f"{path} could not be restored: nope.nope 1 in shared.json cannot be "
+            "restored (Invalid model identifier: nope.nope)."
+        )
+
+    @pytest.mark.parametrize(
+        ("content", "reason"),
+        [
+            ({}, "data.json is not a list of rows."),
+            (b"[{", "data.json is not valid JSON."),
+            (b"[" * 100_000 + b"]" * 100_000, "data.json is not valid JSON."),
+            (
+                [1, 2],
+                "row 1 of data.json is not a row (an object with a model name and its "
+                "fields).",
+            ),
+            (
+                [{"model": "schools.teammember", "pk": 77, "fields": None}],
+                "row 1 of data.json is not a row (an object with a model name and its "
+                "fields).",
+            ),
+            (
+                [],
+                "data.json does not hold school 123456, which its manifest.json names.",
+            ),
+        ],
+        ids=["an-object", "cut-short", "nested-deep", "numbers", "no-fields", "empty"],
+    )
+    def test_a_data_part_that_is_not_a_list_of_rows(
+        self, world, school_backup, content, reason
+    ) -> None:
+        path = doctored(school_backup, {"data.json": content})
+
+        assert refusal(path) == f"{path} could not be restored: {reason}"
+
+
+class TestUploadFolders:
+    """The folder each file field allows is read from its `upload_to`."""
+
+    def test_a_document_versions_folder_is_its_schools(self, world) -> None:
+        version = world.school.documents.get().versions.get()
+        field = DocumentVersion._meta.get_field("file")
+
+        assert upload_folder(field, version) == "compliance/123456/"
+
+    def test_a_meeting_papers_folder_is_its_schools_id(self, world) -> None:
+        meeting = Meeting(school=world.other_school)
+        paper = AgendaPaper(item=AgendaItem(meeting=meeting))
+
+        assert upload_folder(AgendaPaper._meta.get_field("file"), paper) == (
+            f"meeting-papers/{world.other_school.pk}/"
+        )
+
+    def test_a_dated_folder_is_fixed_up_to_its_first_date_code(self, world) -> None:
+        job = Job(school=world.school)
+
+        assert upload_folder(Job._meta.get_field("result"), job) == "jobs/"
+
+
+def ours_pk(path: Path) -> int:
+    return version_row(read_part(path, "data.json"))["pk"]
+
+
+def _with_file_renamed(
+    path: Path, name: str, content: bytes, *, missing: bool = False
+) -> Path:
+    """The backup with the school's document version naming `name`, sent as `content`,
+    or (`missing`) listed in the manifest as missing from the backup."""
 
     rows = read_part(path, "data.json")
     ours = version_row(rows)
     original, ours["fields"]["file"] = ours["fields"]["file"], name
-    parts = {"data.json": rows, f"media/{original}": None, f"media/{name}": content}
+    parts: dict[str, object] = {"data.json": rows, f"media/{original}": None}
+    if missing:
+        manifest = read_part(path, "manifest.json")
+        parts["manifest.json"] = {**manifest, "missing_files": [name]}
+    else:
+        parts[f"media/{name}"] = content
 
     return doctored(path, parts)
