@@ -4,6 +4,8 @@
 SENCO of the second school). Apps add their own `make_*` builders in their tests.
 """
 
+import re
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -162,3 +164,35 @@ def run_queued_jobs() -> int:
         ran += 1
 
     return ran
+
+
+# Crawling the demo -------------------------------------------------------------------
+
+_LINK = re.compile(r'href="(/[^"#?]*)"')
+# Not followed: forms (they link to nothing new) and the planner's years outside the
+# demo's (a year page links on to the next year for ever).
+NOT_WORTH_FOLLOWING = re.compile(
+    r"/accounts/|/feed/|/(edit|delete|arrange|new)/$"
+    r"|/planner/(?!202[4-7]-2[5-8]/)\d{4}-\d{2}/"
+)
+
+
+def crawl(client, *, fetch: Callable[[str], bool], limit: int = 1000):  # noqa: ANN001, ANN201
+    """(path, response) for every same-site path reachable by links from "/" that
+    `fetch` accepts, breadth first; links are read from HTML pages only."""
+
+    seen, queue = set(), deque(["/"])
+    while queue:
+        assert len(seen) < limit, "the crawl is not ending"
+        path = queue.popleft()
+        if path in seen or not fetch(path) or NOT_WORTH_FOLLOWING.search(path):
+            continue
+        seen.add(path)
+        response = client.get(path, follow=True)
+        yield path, response
+        if "text/html" in response.get("Content-Type", ""):
+            queue.extend(
+                link
+                for link in _LINK.findall(response.content.decode())
+                if link not in seen
+            )

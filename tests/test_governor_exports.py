@@ -9,7 +9,6 @@ at all (the importer drops them), so the references are the pupil-level data to 
 """
 
 import re
-from collections import deque
 from datetime import date
 
 import pytest
@@ -20,16 +19,10 @@ from tandem.lib.docx import docx_text
 from tandem.lib.pdf import pdf_text
 from tandem.reports.models import EhcApplication
 from tandem.schools import demo
+from tandem.testing import crawl
 
-LINK = re.compile(r'href="(/[^"#?]*)"')
 EXPORT = re.compile(r"\.(pdf|docx|ics)$|/file/$")
-# Not followed: files that are not exports, forms (they link to nothing new), and the
-# planner's years outside the demo's (its year pages link on to the next year for ever).
-NOT_A_PAGE = re.compile(
-    r"\.(csv|xlsx|png|svg|css|js)$|/accounts/|/feed/|/(edit|delete|arrange|new)/$"
-    r"|/planner/(?!202[4-7]-2[5-8]/)\d{4}-\d{2}/"
-)
-MAX_PAGES = 1000  # a guard: the demo has a few hundred
+NOT_FETCHED = re.compile(r"\.(csv|xlsx|png|svg|css|js)$")
 GOVERNOR_FACING = ["demo-governor", "demo-board", "demo-clerk", "demo-officer"]
 
 
@@ -81,24 +74,11 @@ def _leaks(opened: dict[str, str], references: set[str]) -> dict[str, list[str]]
 def _exports_linked_for(client) -> dict[str, str]:  # noqa: ANN001
     """The text of every export linked from the pages this client can reach."""
 
-    seen, queue, exports = set(), deque(["/"]), {}
-    while queue:
-        assert len(seen) < MAX_PAGES, "the crawl is not ending"
-        path = queue.popleft()
-        if path in seen:
-            continue
-        seen.add(path)
-        response = client.get(path, follow=True)
+    exports = {}
+    for path, response in crawl(client, fetch=lambda p: not NOT_FETCHED.search(p)):
         if EXPORT.search(path):
             assert response.status_code == 200, path
             exports[path] = _text(path, b"".join(response))
-            continue
-        if "text/html" in response.get("Content-Type", ""):
-            queue.extend(
-                link
-                for link in LINK.findall(response.content.decode())
-                if not NOT_A_PAGE.search(link) and link not in seen
-            )
 
     return exports
 

@@ -7,7 +7,6 @@ page; every page's margin must be the paper colour, not white.
 """
 
 import re
-from collections import deque
 from datetime import date
 
 import pypdfium2
@@ -17,13 +16,9 @@ from django.urls import reverse
 
 from tandem.compliance import evidence_pack
 from tandem.schools import demo
+from tandem.testing import crawl
 
-LINK = re.compile(r'href="(/[^"#?]*)"')
-NOT_A_PAGE = re.compile(
-    r"\.(csv|xlsx|png|svg|css|js|docx|ics)$|/file/$|/accounts/|/feed/"
-    r"|/(edit|delete|arrange|new)/$|/planner/(?!202[4-7]-2[5-8]/)\d{4}-\d{2}/"
-)
-MAX_PAGES = 1000
+NOT_A_PAGE = re.compile(r"\.(csv|xlsx|png|svg|css|js|docx|ics)$|/file/$")
 PAPER = (0xFF, 0xF8, 0xE1)  # the demo school's #fff8e1
 KINDS = {
     "report.pdf",
@@ -49,27 +44,19 @@ def page_corners(data: bytes) -> list[tuple[int, int, int]]:
 
 
 def one_pdf_of_each_kind(client) -> dict[str, bytes]:  # noqa: ANN001
-    seen, queue, found = set(), deque(["/"]), {}
-    while queue:
-        assert len(seen) < MAX_PAGES, "the crawl is not ending"
-        path = queue.popleft()
-        if path in seen:
-            continue
-        seen.add(path)
+    found = {}
+
+    def fetch(path: str) -> bool:
+        kind = path.rsplit("/", 1)[-1]
+        return (
+            kind not in found if kind.endswith(".pdf") else not NOT_A_PAGE.search(path)
+        )
+
+    for path, response in crawl(client, fetch=fetch):
         kind = path.rsplit("/", 1)[-1]
         if kind.endswith(".pdf"):
-            if kind not in found:
-                response = client.get(path)
-                assert response.status_code == 200, path
-                found[kind] = b"".join(response)
-            continue
-        response = client.get(path, follow=True)
-        if "text/html" in response.get("Content-Type", ""):
-            queue.extend(
-                link
-                for link in LINK.findall(response.content.decode())
-                if not NOT_A_PAGE.search(link) and link not in seen
-            )
+            assert response.status_code == 200, path
+            found[kind] = b"".join(response)
 
     return found
 
