@@ -97,7 +97,7 @@ def _enter_term_dates(page: Page, terms: dict[str, tuple[dt.date, dt.date]]) -> 
         _fill_date(page, f"{term}: last day", terms[term][1])
     page.get_by_role("button", name="Save term dates").click()
 
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page to load
     expect(page.get_by_role("alert")).to_contain_text(
         "The last day must be on or after the first day."
     )
@@ -471,7 +471,7 @@ def upload_and_check_the_sen_information_report(
 
     page.get_by_label("File", exact=True).set_input_files(str(not_a_pdf))
     page.get_by_role("button", name="Upload").click()
-    assert page.title().startswith("Error:")
+    expect(page).to_have_title(re.compile(r"^Error:"))  # waits for the page to load
     expect(page.get_by_role("alert")).to_contain_text(
         "sen-information-report-notes.pdf: this is plain text; Tandem accepts a PDF, "
         "a Word document (.docx) or a web page (HTML) here."
