@@ -1,4 +1,5 @@
-"""Every PDF export prints on the school's paper colour (the demo's is #fff8e1).
+"""Every PDF export prints on the school's paper colour (the demo's is #fff8e1), and
+every Word export carries it as its page colour.
 
 The SENCO crawls the demo school from the dashboard and opens one PDF of each kind
 its pages link to (the termly report, duties map, team register, year planner,
@@ -6,13 +7,16 @@ meeting record, action log, sign-off statement), plus the evidence pack's conten
 page; every page's margin must be the paper colour, not white.
 """
 
+import io
 import re
 from datetime import date
 
+import docx
 import pypdfium2
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from docx.oxml.ns import qn
 
 from tandem.compliance import evidence_pack
 from tandem.schools import demo
@@ -92,3 +96,32 @@ def test_a_white_school_prints_white(client) -> None:  # noqa: ANN001
     response = client.get(f"/schools/{seeded.school.urn}/team/register.pdf")
 
     assert set(page_corners(b"".join(response))) == {(255, 255, 255)}
+
+
+DOCX_KINDS = {"report.docx", "map.docx", "register.docx", "record.docx"}
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_every_word_export_has_the_school_s_page_colour(client) -> None:  # noqa: ANN001
+    demo.seed_demo()
+    client.force_login(get_user_model().objects.get(username="demo-senco"))
+    found = {}
+
+    def fetch(path: str) -> bool:
+        kind = path.rsplit("/", 1)[-1]
+        if kind.endswith(".docx"):
+            return kind not in found
+        return not re.search(r"\.(pdf|ics|csv|xlsx|png|svg|css|js)$|/file/$", path)
+
+    for path, response in crawl(client, fetch=fetch):
+        kind = path.rsplit("/", 1)[-1]
+        if kind.endswith(".docx"):
+            found[kind] = docx.Document(io.BytesIO(b"".join(response)))
+
+    assert set(found) == DOCX_KINDS
+    colours = {
+        kind: document.element.find(qn("w:background")).get(qn("w:color"))
+        for kind, document in found.items()
+    }
+    assert colours == dict.fromkeys(DOCX_KINDS, "FFF8E1")

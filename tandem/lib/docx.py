@@ -9,6 +9,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from tandem.lib.pdf import paper_colour as safe_paper_colour
+
 
 def new_document(
     *,
@@ -33,7 +35,7 @@ def new_document(
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(10.5)
     if paper_colour:
-        set_page_colour(document, paper_colour)
+        set_page_colour(document, safe_paper_colour(paper_colour))
 
     document.add_heading(title, level=1)
     if subtitle:

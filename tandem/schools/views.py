@@ -167,6 +167,7 @@ def team_register_document(school):  # noqa: ANN001, ANN201
         title=f"{school.name}: SEND team register",
         subtitle=f"Printed {format_date(london_today())}",
         landscape=True,
+        paper_colour=school.paper_colour,
     )
     rows = [
         [m.name, m.role, m.strengths, m.support_areas, m.notes]
