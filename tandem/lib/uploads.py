@@ -26,6 +26,9 @@ logger = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_DOCX_UNZIPPED_BYTES = 200 * 1024 * 1024
+# Word and openpyxl build each XML part as a tree in memory, about 25 times its size: a
+# part this large is far beyond any school document, and much larger would need gigabytes.
+MAX_XML_PART_BYTES = 16 * 1024 * 1024
 PDF_MAGIC = b"%PDF-"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -177,6 +180,16 @@ def _check_office_zip(data: bytes, name: str) -> Kind:
         )
     if sum(info.file_size for info in members.values()) > MAX_DOCX_UNZIPPED_BYTES:
         raise UploadRejected(name, f"the {what} is too large once unpacked.")
+    if any(
+        info.filename.endswith(".xml") and info.file_size > MAX_XML_PART_BYTES
+        for info in members.values()
+    ):
+        raise UploadRejected(
+            name,
+            f"the {what} is too large once unpacked: one of its parts holds over "
+            f"{MAX_XML_PART_BYTES // (1024 * 1024)} MB of text, far more than a school "
+            "document needs.",
+        )
 
     return kind
 

@@ -332,3 +332,42 @@ def test_normalising_text_twice_changes_nothing(text):
 
     assert hashing.normalise_text(once) == once
     assert "\r" not in once
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_a_small_file_that_unpacks_to_a_huge_part_is_refused_unopened(kind) -> None:
+    """A zip bomb: 17 MB of empty paragraphs or cells packs into a few kilobytes, and
+    opening it would build a tree of gigabytes; it is refused from the zip's directory."""
+
+    buffer = io.BytesIO()
+    if kind == "docx":
+        docx.Document().save(buffer)
+        part = "word/document.xml"
+    else:
+        openpyxl.Workbook().save(buffer)
+        part = "xl/worksheets/sheet1.xml"
+    huge = b"<?xml version='1.0'?><x>" + b"<p/>" * (17 * 1024 * 1024 // 4) + b"</x>"
+    data = _with_part(buffer.getvalue(), part, huge)
+    assert len(data) < 100 * 1024
+
+    with pytest.raises(UploadRejected) as refused:
+        sniff_upload(data, f"report.{kind}", allowed=ALL_KINDS)
+
+    assert "too large once unpacked: one of its parts holds over 16 MB of text" in str(
+        refused.value
+    )
+
+
+def _with_part(original: bytes, name: str, content: bytes) -> bytes:
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(original)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            target.writestr(
+                info.filename,
+                content if info.filename == name else source.read(info.filename),
+            )
+
+    return out.getvalue()

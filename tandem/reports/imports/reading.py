@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from tandem.lib.uploads import MAX_XML_PART_BYTES
+
 from .errors import SenImportError
 
 logger = logging.getLogger(__name__)
@@ -192,10 +194,16 @@ def _refuse_zip_bomb(data: bytes, filename: str) -> None:
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(member.file_size for member in archive.infolist())
+            members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
         return  # not a readable zip: openpyxl will say so in its own way
-    if unpacked > MAX_UNZIPPED_BYTES:
+    unpacked = sum(member.file_size for member in members)
+    # Worksheets are read a row at a time; every other part is loaded whole.
+    loaded_whole = max(
+        (m.file_size for m in members if not m.filename.startswith("xl/worksheets/")),
+        default=0,
+    )
+    if unpacked > MAX_UNZIPPED_BYTES or loaded_whole > MAX_XML_PART_BYTES:
         logger.warning("SEN import: workbook refused, it unpacks to %s bytes", unpacked)
         raise SenImportError.single(
             filename,

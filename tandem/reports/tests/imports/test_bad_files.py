@@ -245,6 +245,31 @@ def test_a_workbook_that_would_unpack_to_too_much_is_refused(monkeypatch):
     ]
 
 
+def test_a_workbook_whose_shared_text_would_fill_memory_is_refused(monkeypatch):
+    """Shared strings are loaded whole (worksheets are streamed), so a small file whose
+    sharedStrings.xml unpacks past the limit is refused before openpyxl opens it."""
+
+    import io
+    import zipfile
+
+    from tandem.reports.imports import reading
+
+    monkeypatch.setattr(reading, "MAX_XML_PART_BYTES", 1024 * 1024)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"<x/>")
+        archive.writestr("xl/sharedStrings.xml", b"\0" * (2 * 1024 * 1024))
+
+    assert problems_of(buffer.getvalue(), "bomb.xlsx") == [
+        (
+            "bomb.xlsx",
+            None,
+            None,
+            "The workbook is too large to read; export only the SEN columns.",
+        )
+    ]
+
+
 HEADERLESS = [
     ("Zebedee", "Quartermaine", "3", "K", "SPLD"),
     ("Anastasia", "Vorobyova", "4", "E", "ASD"),
