@@ -12,6 +12,7 @@ cannot be read.
 import io
 import logging
 import zipfile
+import zlib
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePath
@@ -25,6 +26,18 @@ import pypdfium2.raw as pdfium_c
 logger = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# What zipfile raises on a damaged or doctored archive: besides BadZipFile, a header
+# naming a newer zip version or an unknown compression (NotImplementedError), broken
+# deflate data (zlib.error), a cut-short member (EOFError) and bad offsets or sizes.
+DAMAGED_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    NotImplementedError,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    KeyError,
+)
 MAX_DOCX_UNZIPPED_BYTES = 200 * 1024 * 1024
 # Word and openpyxl build each XML part as a tree in memory, about 25 times its size: a
 # part this large is far beyond any school document, and much larger would need gigabytes.
@@ -158,7 +171,7 @@ def _check_office_zip(data: bytes, name: str) -> Kind:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = {info.filename: info for info in archive.infolist()}
-    except zipfile.BadZipFile as error:
+    except DAMAGED_ZIP_ERRORS as error:
         raise UploadRejected(
             name, "the file looks like a damaged zip or Word file and cannot be opened."
         ) from error

@@ -14,7 +14,6 @@ import json
 import logging
 import os
 import zipfile
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from tandem.lib.uploads import DAMAGED_ZIP_ERRORS
 from tandem.lib.words import counted
 from tandem.ops.rows import Rows, backed_up_models, chunks, school_rows
 from tandem.schools.models import School
@@ -136,7 +136,7 @@ def open_backup(path: Path) -> Backup:
         raise BackupError(f"{path}: there is no such file.")
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as error:
+    except DAMAGED_ZIP_ERRORS as error:
         raise _unreadable(path, error) from None
     try:
         _check_archive(path, archive)
@@ -160,7 +160,7 @@ def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
 
     try:
         damaged = archive.testzip()
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+    except DAMAGED_ZIP_ERRORS as error:
         raise _unreadable(path, error) from None
     if damaged is not None:
         raise BackupError(f"{path} is damaged: {damaged} fails its checksum.")

@@ -6,6 +6,8 @@ import re
 import zipfile
 from collections.abc import Callable
 
+from tandem.lib.uploads import DAMAGED_ZIP_ERRORS
+
 from .blocks import Extracted
 from .errors import (
     KIND_DAMAGED,
@@ -81,7 +83,7 @@ def _check_word_zip(data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError) as error:
+    except DAMAGED_ZIP_ERRORS as error:
         raise UnreadableReport(
             "The file is a damaged zip archive (a .docx is a zip).", kind=KIND_DAMAGED
         ) from error

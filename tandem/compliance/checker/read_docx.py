@@ -11,6 +11,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from tandem.lib.uploads import DAMAGED_ZIP_ERRORS
+
 from .blocks import BlockBuilder, Extracted
 from .errors import KIND_DAMAGED, KIND_TOO_LARGE, UnreadableReport
 from .text import clean
@@ -70,7 +72,7 @@ def _check_archive(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
+    except DAMAGED_ZIP_ERRORS as error:
         raise UnreadableReport(
             "The Word document is damaged and cannot be opened.", kind=KIND_DAMAGED
         ) from error

@@ -234,6 +234,23 @@ class TestRefusals:
             f"{path} again."
         )
 
+    def test_a_zip_needing_a_newer_zip_version_is_refused_as_unreadable(
+        self, world, tmp_path
+    ) -> None:
+        path = backup(tmp_path / "school.zip", "123456")
+        data = path.read_bytes()
+        at = data.index(b"PK\x01\x02") + 6  # the entry's "version needed" field
+        path.write_bytes(data[:at] + b"\x40\x00" + data[at + 2 :])
+
+        with pytest.raises(CommandError) as raised:
+            restore(path, "--replace")
+
+        assert raised.value.returncode == 1
+        assert str(raised.value) == (
+            f"{path} is not a Tandem backup: it is not a readable .zip file "
+            "(zip file version 6.4)."
+        )
+
     def test_a_newer_backup_format_is_refused(self, world, tmp_path) -> None:
         path = backup(tmp_path / "school.zip", "123456")
         newer = rewrite(

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from tandem.lib.uploads import MAX_XML_PART_BYTES
+from tandem.lib.uploads import DAMAGED_ZIP_ERRORS, MAX_XML_PART_BYTES
 
 from .errors import SenImportError
 
@@ -195,7 +195,7 @@ def _refuse_zip_bomb(data: bytes, filename: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except DAMAGED_ZIP_ERRORS:
         return  # not a readable zip: openpyxl will say so in its own way
     unpacked = sum(member.file_size for member in members)
     # Worksheets are read a row at a time; every other part is loaded whole.

@@ -81,3 +81,21 @@ def test_any_text_or_markup(text: str) -> None:
 
 def test_deeply_nested_html() -> None:
     _check_never_crashes(b"<div>" * 5000 + b"complaints" + b"</div>" * 5000)
+
+
+def test_a_zip_needing_a_newer_zip_version_is_unreadable_not_a_crash() -> None:
+    """Found by test_damaged_docx: three bytes over a central-directory entry made
+    zipfile raise NotImplementedError ("zip file version 6.4")."""
+
+    at = DOCX.index(b"PK\x01\x02") + 6
+    doctored = DOCX[:at] + b"\x40\x00" + DOCX[at + 2 :]
+
+    try:
+        check_report(
+            doctored, "fuzz", school_name="Oak School", school_type="mainstream",
+            on=date(2025, 12, 1),
+        )  # fmt: skip
+    except UnreadableReport as error:
+        assert str(error) == "The file is a damaged zip archive (a .docx is a zip)."
+    else:
+        raise AssertionError("a zip zipfile cannot read was checked as a report")
