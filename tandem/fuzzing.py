@@ -203,6 +203,15 @@ def zip_of(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
+def needing_a_newer_zip_version(original: bytes) -> bytes:
+    """The archive with its first central-directory entry asking for zip version 6.4,
+    which Python's zipfile cannot read (NotImplementedError, not BadZipFile)."""
+
+    at = original.index(b"PK\x01\x02") + 6  # the signature, then "version made by"
+
+    return original[:at] + b"\x40\x00" + original[at + 2 :]
+
+
 def malformed_bytes(claims: str) -> st.SearchStrategy[bytes]:
     """Bytes that claim to be this format and are not a sound file of it."""
 

@@ -1,4 +1,5 @@
-"""File downloads: one response shape for every export and upload Tandem serves."""
+"""File downloads (one response shape for every export and upload Tandem serves) and the
+404 page, which shows a reason when the reason is written for people."""
 
 import logging
 import re

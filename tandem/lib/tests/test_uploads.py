@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tandem.compliance import hashing
+from tandem.fuzzing import needing_a_newer_zip_version
 from tandem.lib.uploads import (
     ALL_KINDS,
     Kind,
@@ -373,20 +374,12 @@ def _with_part(original: bytes, name: str, content: bytes) -> bytes:
     return out.getvalue()
 
 
-def newer_zip_version(original: bytes) -> bytes:
-    """The archive with its first central-directory entry asking for zip version 6.4,
-    which Python's zipfile does not support (NotImplementedError, not BadZipFile)."""
-
-    at = original.index(b"PK\x01\x02") + 6  # signature, then "version made by"
-    return original[:at] + b"\x40\x00" + original[at + 2 :]
-
-
 def test_a_zip_needing_a_newer_zip_version_is_refused_as_damaged() -> None:
     buffer = io.BytesIO()
     docx.Document().save(buffer)
 
     with pytest.raises(UploadRejected) as refused:
-        sniff_upload(newer_zip_version(buffer.getvalue()), "report.docx")
+        sniff_upload(needing_a_newer_zip_version(buffer.getvalue()), "report.docx")
 
     assert "damaged" in str(refused.value)
     assert str(refused.value).startswith("report.docx: ")

@@ -8,6 +8,7 @@ from django.core.management import CommandError
 
 from tandem.audit.models import AuditEntry
 from tandem.audit.services import SYSTEM_USERNAME
+from tandem.fuzzing import needing_a_newer_zip_version
 from tandem.lib.calendar import LONDON
 from tandem.meetings.services import schedule_meeting
 from tandem.ops.models import Job
@@ -238,9 +239,7 @@ class TestRefusals:
         self, world, tmp_path
     ) -> None:
         path = backup(tmp_path / "school.zip", "123456")
-        data = path.read_bytes()
-        at = data.index(b"PK\x01\x02") + 6  # the entry's "version needed" field
-        path.write_bytes(data[:at] + b"\x40\x00" + data[at + 2 :])
+        path.write_bytes(needing_a_newer_zip_version(path.read_bytes()))
 
         with pytest.raises(CommandError) as raised:
             restore(path, "--replace")
